@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { type ChannelName, channels, isChannelName } from '../contract/channels.ts';
+import { AppError, type ApiError, type Envelope, type FieldProblem } from '../contract/errors.ts';
+import type { HandlerContext } from './context.ts';
+import type { Handler, Handlers } from './handler-types.ts';
+import { appHandlers } from './handlers/app.ts';
+import { requestHandlers } from './handlers/requests.ts';
+
+/** The one table of handlers that every transport serves. */
+export const handlers: Handlers = { ...appHandlers, ...requestHandlers };
+
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(input)',
+    message: issue.message,
+  }));
+}
+
+/** Checks a channel's input against its schema; used by the Electron main process before forwarding too. */
+export function validateInput(
+  channel: unknown,
+  input: unknown,
+): { ok: true; channel: ChannelName; input: unknown } | { ok: false; error: ApiError } {
+  if (!isChannelName(channel)) {
+    return { ok: false, error: { code: 'unknown_channel', message: `There is no channel named ${String(channel)}.` } };
+  }
+  const parsed = channels[channel].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const fields = fieldProblems(parsed.error);
+    const names = fields.map((f) => f.field).join(', ');
+    return { ok: false, error: { code: 'invalid_input', message: `Please check: ${names}.`, fields } };
+  }
+  return { ok: true, channel, input: parsed.data };
+}
+
+/**
+ * Validates, checks the caller's role, runs the handler and wraps the outcome in an envelope.
+ * Nothing thrown escapes: an unexpected error becomes `internal` with its message logged.
+ */
+export async function dispatch(
+  channel: unknown,
+  rawInput: unknown,
+  ctx: HandlerContext,
+  log: (message: string, error: unknown) => void = console.error,
+): Promise<Envelope<unknown>> {
+  const checked = validateInput(channel, rawInput);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const spec = channels[checked.channel];
+  if (!spec.roles.some((role) => ctx.caller.roles.includes(role))) {
+    return {
+      ok: false,
+      error: {
+        code: 'denied',
+        message: `Your role (${ctx.caller.roles.join(', ')}) may not do this (${checked.channel}).`,
+      },
+    };
+  }
+  try {
+    // The table is keyed by channel, so the handler matches its input type; TypeScript cannot
+    // follow that correlation through the lookup, hence the widening here.
+    const handler = handlers[checked.channel] as Handler<ChannelName>;
+    const value = await handler(checked.input as never, ctx);
+    return { ok: true, value: spec.output.parse(value) };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toApiError() };
+    log(`Channel ${checked.channel} failed`, e);
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside MLA Desk; nothing was saved. The details are in the log.' },
+    };
+  }
+}

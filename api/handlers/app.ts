@@ -1,0 +1,19 @@
+import { localIsoDate } from '../../contract/dates.ts';
+import type { HandlersFor } from '../handler-types.ts';
+import { clockOf } from './requests.ts';
+
+export const appHandlers: HandlersFor<'app.' | 'settings.'> = {
+  'app.info': async (_input, ctx) => ({
+    name: ctx.app.name,
+    version: ctx.app.version,
+    schemaVersion: ctx.register.schemaVersion,
+    databaseFile: ctx.register.location,
+    actor: { name: ctx.caller.name, roles: [...ctx.caller.roles] },
+    today: localIsoDate(ctx.now()),
+  }),
+  'settings.get': (_input, ctx) => ctx.register.settings(),
+  'settings.update': (input, ctx) => {
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    return ctx.register.updateSettings(patch, ctx.caller, clockOf(ctx));
+  },
+};

@@ -1,0 +1,18 @@
+import { AppError } from '../contract/errors.ts';
+
+export type StorageProblem =
+  | 'missing' // no database at that path
+  | 'not_mla_desk' // a file that is not an MLA Desk register
+  | 'newer' // written by a newer version of MLA Desk
+  | 'unreadable' // damaged, locked or not permitted
+  | 'migration_failed';
+
+/** A database that cannot be opened or upgraded. Nothing has been changed when it is thrown. */
+export class StorageError extends AppError {
+  readonly problem: StorageProblem;
+  constructor(problem: StorageProblem, message: string) {
+    super('storage', message);
+    this.name = 'StorageError';
+    this.problem = problem;
+  }
+}

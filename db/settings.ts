@@ -1,0 +1,45 @@
+import type { Db, Queryable } from './types.ts';
+import { eq } from 'drizzle-orm';
+import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../contract/settings.ts';
+import { type Actor, recordAudit } from './audit.ts';
+import { settings } from './schema.ts';
+
+
+/** The office's settings; a value missing or unreadable in the file falls back to its default. */
+export function readSettings(db: Queryable): Settings {
+  const stored: Record<string, unknown> = {};
+  for (const row of db.select().from(settings).all()) {
+    try {
+      stored[row.key] = JSON.parse(row.value);
+    } catch {
+      // A hand-edited value that is not JSON is ignored rather than blocking start-up.
+    }
+  }
+  const merged = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const parsed = settingsSchema.shape[key].safeParse(stored[key]);
+    if (parsed.success) merged[key] = parsed.data;
+  }
+  return merged;
+}
+
+export function updateSettings(db: Db, patch: Partial<Settings>, actor: Actor, at: string): Settings {
+  return db.transaction((tx) => {
+    const before = readSettings(tx);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const json = JSON.stringify(value);
+      const existing = tx.select().from(settings).where(eq(settings.key, key)).get();
+      if (existing) tx.update(settings).set({ value: json }).where(eq(settings.key, key)).run();
+      else tx.insert(settings).values({ key, value: json }).run();
+    }
+    const after = readSettings(tx);
+    recordAudit(tx, actor, at, {
+      action: 'settings.update',
+      entity: 'settings',
+      entityId: null,
+      details: { before, after },
+    });
+    return after;
+  }, { behavior: 'immediate' });
+}

@@ -1,0 +1,146 @@
+import {
+  type Direction,
+  type Kind,
+  type Status,
+  isClosedStatus,
+} from '../contract/codes.ts';
+import type { Move } from '../contract/requests.ts';
+
+/**
+ * The allowed status moves of each kind of request, as the domain notes describe them.
+ * One table per workflow; everything else (the UI's buttons, the handler's refusal) reads it.
+ */
+interface Workflow {
+  /** Where a newly registered request starts. */
+  start: Status;
+  /** Working moves between open statuses and to the outcomes that execution reaches. */
+  moves: Partial<Record<Status, readonly Status[]>>;
+  /** Open statuses from which the request can be refused, withdrawn or left to lapse. */
+  closable: readonly Status[];
+  /** Open statuses from which execution can be suspended (postponed), and resumed to. */
+  suspendable: readonly Status[];
+  /** Where a closed request goes back to when it is reopened. */
+  reopenTo: readonly Status[];
+}
+
+const ENDINGS = ['refused', 'withdrawn', 'lapsed'] as const satisfies readonly Status[];
+
+const incomingMla: Workflow = {
+  start: 'registered',
+  moves: {
+    registered: ['under_review'],
+    under_review: ['awaiting_information', 'in_execution'],
+    awaiting_information: ['under_review'],
+    in_execution: ['partially_executed', 'executed', 'executed_in_part'],
+    partially_executed: ['executed', 'executed_in_part'],
+  },
+  closable: ['registered', 'under_review', 'awaiting_information', 'in_execution', 'partially_executed', 'suspended'],
+  suspendable: ['under_review', 'in_execution', 'partially_executed'],
+  reopenTo: ['under_review', 'in_execution'],
+};
+
+const outgoingMla: Workflow = {
+  start: 'draft',
+  moves: {
+    draft: ['under_review'],
+    under_review: ['draft', 'sent'],
+    sent: ['in_execution', 'awaiting_information'],
+    in_execution: ['awaiting_information', 'partially_executed', 'executed', 'executed_in_part'],
+    awaiting_information: ['in_execution'],
+    partially_executed: ['awaiting_information', 'executed', 'executed_in_part'],
+  },
+  closable: ['sent', 'in_execution', 'awaiting_information', 'partially_executed'],
+  suspendable: [],
+  reopenTo: ['in_execution'],
+};
+
+const incomingPreservation: Workflow = {
+  start: 'registered',
+  moves: {
+    registered: ['in_execution'],
+    in_execution: ['executed', 'executed_in_part'],
+  },
+  closable: ['registered', 'in_execution'],
+  suspendable: [],
+  reopenTo: ['in_execution'],
+};
+
+const outgoingPreservation: Workflow = {
+  start: 'draft',
+  moves: {
+    draft: ['sent'],
+    sent: ['in_execution', 'executed', 'executed_in_part'],
+    in_execution: ['executed', 'executed_in_part'],
+  },
+  closable: ['sent', 'in_execution', 'suspended'],
+  suspendable: ['in_execution'],
+  reopenTo: ['in_execution'],
+};
+
+const incomingDisclosure: Workflow = {
+  start: 'registered',
+  moves: {
+    registered: ['under_review'],
+    under_review: ['awaiting_information', 'in_execution'],
+    awaiting_information: ['under_review'],
+    in_execution: ['executed', 'executed_in_part'],
+  },
+  closable: ['registered', 'under_review', 'awaiting_information', 'in_execution'],
+  suspendable: [],
+  reopenTo: ['in_execution'],
+};
+
+const outgoingDisclosure: Workflow = {
+  start: 'draft',
+  moves: {
+    draft: ['sent'],
+    sent: ['awaiting_information', 'executed', 'executed_in_part'],
+    awaiting_information: ['sent'],
+  },
+  closable: ['sent', 'awaiting_information'],
+  suspendable: [],
+  reopenTo: ['sent'],
+};
+
+const WORKFLOWS: Record<Direction, Record<Kind, Workflow>> = {
+  incoming: {
+    mla: incomingMla,
+    preservation: incomingPreservation,
+    disclosure: incomingDisclosure,
+    emergency_disclosure: incomingDisclosure,
+  },
+  outgoing: {
+    mla: outgoingMla,
+    preservation: outgoingPreservation,
+    disclosure: outgoingDisclosure,
+    emergency_disclosure: outgoingDisclosure,
+  },
+};
+
+export function startStatus(direction: Direction, kind: Kind): Status {
+  return WORKFLOWS[direction][kind].start;
+}
+
+/** Every move the workflow allows from `from`, with what each asks for. */
+export function allowedMoves(direction: Direction, kind: Kind, from: Status): Move[] {
+  const wf = WORKFLOWS[direction][kind];
+  if (isClosedStatus(from)) {
+    return wf.reopenTo.map((to) => ({ to, needs: ['note'], reopening: true }));
+  }
+  const targets = new Set<Status>(wf.moves[from] ?? []);
+  if (wf.closable.includes(from)) for (const end of ENDINGS) targets.add(end);
+  if (wf.suspendable.includes(from)) targets.add('suspended');
+  if (from === 'suspended') for (const back of wf.suspendable) targets.add(back);
+  return [...targets].map((to) => ({ to, needs: needsOf(from, to), reopening: false }));
+}
+
+/** What a move asks for besides its date: refusing needs grounds; suspending and resuming a reason. */
+function needsOf(from: Status, to: Status): Move['needs'] {
+  if (to === 'refused') return ['refusalGrounds'];
+  if (to === 'suspended' || from === 'suspended') return ['note'];
+  return [];
+}
+
+export function findMove(direction: Direction, kind: Kind, from: Status, to: Status): Move | undefined {
+  return allowedMoves(direction, kind, from).find((m) => m.to === to);
+}
