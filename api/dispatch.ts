@@ -1,6 +1,6 @@
-import type { z } from 'zod';
-import { type ChannelName, channels, isChannelName } from '../contract/channels.ts';
-import { AppError, type ApiError, type Envelope, type FieldProblem } from '../contract/errors.ts';
+import { type ChannelName, channels } from '../contract/channels.ts';
+import { AppError, type Envelope } from '../contract/errors.ts';
+import { validateInput } from '../contract/validate.ts';
 import type { HandlerContext } from './context.ts';
 import type { Handler, Handlers } from './handler-types.ts';
 import { appHandlers } from './handlers/app.ts';
@@ -8,30 +8,6 @@ import { requestHandlers } from './handlers/requests.ts';
 
 /** The one table of handlers that every transport serves. */
 export const handlers: Handlers = { ...appHandlers, ...requestHandlers };
-
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
-  }));
-}
-
-/** Checks a channel's input against its schema; used by the Electron main process before forwarding too. */
-export function validateInput(
-  channel: unknown,
-  input: unknown,
-): { ok: true; channel: ChannelName; input: unknown } | { ok: false; error: ApiError } {
-  if (!isChannelName(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `There is no channel named ${String(channel)}.` } };
-  }
-  const parsed = channels[channel].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const fields = fieldProblems(parsed.error);
-    const names = fields.map((f) => f.field).join(', ');
-    return { ok: false, error: { code: 'invalid_input', message: `Please check: ${names}.`, fields } };
-  }
-  return { ok: true, channel, input: parsed.data };
-}
 
 /**
  * Validates, checks the caller's role, runs the handler and wraps the outcome in an envelope.

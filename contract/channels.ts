@@ -78,6 +78,18 @@ export const channels = {
     roles: REGISTRARS,
     mutates: true,
   }),
+  'register.backup': channel({
+    input: z.strictObject({
+      file: z
+        .string()
+        .trim()
+        .min(1)
+        .refine((f) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(f), { message: 'must be an absolute path' }),
+    }),
+    output: z.object({ file: z.string(), bytes: z.number().int() }),
+    roles: ADMINISTRATORS,
+    mutates: false,
+  }),
 } as const;
 
 export type Channels = typeof channels;

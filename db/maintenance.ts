@@ -36,24 +36,34 @@ export function checkDatabase(options: Pick<OpenOptions, 'file' | 'migrationsFol
  * Copies a live register with SQLite's online backup (safe while the app is writing), then
  * checks the copy's integrity. Refuses to overwrite an existing file.
  */
-export async function backupDatabase(
-  options: Pick<OpenOptions, 'file' | 'migrationsFolder' | 'nativeBinding'>,
+export async function backupOpenDatabase(
+  sqlite: Database.Database,
   out: string,
+  nativeBinding?: string,
 ): Promise<{ file: string; bytes: number }> {
   if (fs.existsSync(out)) throw new StorageError('unreadable', `${out} already exists; choose another name.`);
-  const opened = openDatabase({ ...options, create: false, migrate: false });
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await opened.sqlite.backup(out);
-  } finally {
-    opened.close();
-  }
-  const copy = new Database(out, { readonly: true, nativeBinding: options.nativeBinding });
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  await sqlite.backup(out);
+  const copy = new Database(out, { readonly: true, nativeBinding });
   try {
     const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new StorageError('unreadable', `The backup at ${out} failed its integrity check: ${String(result)}`);
+    if (result !== 'ok') {
+      throw new StorageError('unreadable', `The backup at ${out} failed its integrity check: ${String(result)}`);
+    }
   } finally {
     copy.close();
   }
   return { file: out, bytes: fs.statSync(out).size };
+}
+
+export async function backupDatabase(
+  options: Pick<OpenOptions, 'file' | 'migrationsFolder' | 'nativeBinding'>,
+  out: string,
+): Promise<{ file: string; bytes: number }> {
+  const opened = openDatabase({ ...options, create: false, migrate: false });
+  try {
+    return await backupOpenDatabase(opened.sqlite, out, options.nativeBinding);
+  } finally {
+    opened.close();
+  }
 }

@@ -8,6 +8,7 @@ import type {
   ValidTransition,
 } from '../contract/requests.ts';
 import type { Actor } from './audit.ts';
+import { backupOpenDatabase } from './maintenance.ts';
 import { type OpenOptions, openDatabase } from './open.ts';
 import { type Clock, getRequestDetail, listRequests, moveRequest, registerRequest } from './requests.ts';
 import * as schema from './schema.ts';
@@ -27,6 +28,8 @@ export interface Register {
   listRequests(query: ValidListQuery): Promise<ListResult>;
   getRequest(id: number): Promise<RequestDetail>;
   moveRequest(input: ValidTransition, actor: Actor, clock: Clock): Promise<RequestDetail>;
+  /** Writes a consistent, integrity-checked copy of the whole register to `file`. */
+  backupTo(file: string): Promise<{ file: string; bytes: number }>;
   close(): void;
 }
 
@@ -44,6 +47,7 @@ export function openSqliteRegister(options: OpenOptions): Register {
     listRequests: async (query) => listRequests(db, query),
     getRequest: async (id) => getRequestDetail(db, id),
     moveRequest: async (input, actor, clock) => moveRequest(db, input, actor, clock),
+    backupTo: (file) => backupOpenDatabase(opened.sqlite, file, options.nativeBinding),
     close: () => opened.close(),
   };
 }

@@ -2,7 +2,7 @@ import { localIsoDate } from '../../contract/dates.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
 
-export const appHandlers: HandlersFor<'app.' | 'settings.'> = {
+export const appHandlers: HandlersFor<'app.' | 'settings.' | 'register.'> = {
   'app.info': async (_input, ctx) => ({
     name: ctx.app.name,
     version: ctx.app.version,
@@ -11,6 +11,7 @@ export const appHandlers: HandlersFor<'app.' | 'settings.'> = {
     actor: { name: ctx.caller.name, roles: [...ctx.caller.roles] },
     today: localIsoDate(ctx.now()),
   }),
+  'register.backup': (input, ctx) => ctx.register.backupTo(input.file),
   'settings.get': (_input, ctx) => ctx.register.settings(),
   'settings.update': (input, ctx) => {
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
