@@ -24,6 +24,8 @@ export interface Clock {
   today: string;
 }
 
+const words = (code: string) => code.replaceAll('_', ' ');
+
 function toSummary(row: RequestRow): RequestSummary {
   return {
     id: row.id,
@@ -157,15 +159,16 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
     (tx) => {
       const row = tx.select().from(requests).where(eq(requests.id, input.id)).get();
       if (!row) throw new AppError('not_found', `There is no request with id ${input.id}.`);
-      if (row.version !== input.expectedVersion) {
-        throw new AppError('stale', `${row.reference} was changed by someone else meanwhile. Reload it and try again.`);
-      }
       const move = findMove(row.direction, row.kind, row.status, input.to);
       if (!move) {
         throw new AppError(
           'forbidden_move',
-          `${row.reference} cannot go from "${row.status}" to "${input.to}": its workflow does not allow that move.`,
+          `${row.reference} cannot go from ${words(row.status)} to ${words(input.to)}: its workflow does not allow that move.`,
         );
+      }
+      // Checked after the workflow, so a move that is now impossible says why, not just "stale".
+      if (row.version !== input.expectedVersion) {
+        throw new AppError('stale', `${row.reference} was changed by someone else meanwhile. Reload it and try again.`);
       }
       const problems: { field: string; message: string }[] = [];
       if (move.needs.includes('note') && !input.note) {

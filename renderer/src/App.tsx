@@ -1,0 +1,81 @@
+import { AppShell, Group, NavLink, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from './api/context.tsx';
+import { useMenuCommands } from './routing/menu-commands.ts';
+import { hrefOf, navigate, useRoute } from './routing/routes.ts';
+import { NewRequestScreen } from './screens/NewRequestScreen.tsx';
+import { RegisterScreen } from './screens/RegisterScreen.tsx';
+import { RequestScreen } from './screens/RequestScreen.tsx';
+
+export function App() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const route = useRoute();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [search, setSearch] = useState('');
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+
+  useMenuCommands({
+    'new-request': () => navigate({ screen: 'new' }),
+    'open-register': () => navigate({ screen: 'register', query: new URLSearchParams() }),
+    'focus-search': () => searchRef.current?.focus(),
+  });
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    const query = new URLSearchParams();
+    if (search.trim() !== '') query.set('text', search.trim());
+    navigate({ screen: 'register', query });
+  };
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Title order={1} size="h3">
+              {t('app.name')}
+            </Title>
+            <Text c="dimmed" size="sm" visibleFrom="sm">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <form role="search" onSubmit={onSearch}>
+            <TextInput
+              ref={searchRef}
+              aria-label={t('nav.search')}
+              placeholder={t('nav.searchPlaceholder')}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              w={240}
+            />
+          </form>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <NavLink
+          href={hrefOf({ screen: 'register', query: new URLSearchParams() })}
+          label={t('nav.register')}
+          active={route.screen === 'register' || route.screen === 'request'}
+        />
+        <NavLink href={hrefOf({ screen: 'new' })} label={t('nav.newRequest')} active={route.screen === 'new'} />
+        {info.data && (
+          <Text size="xs" c="dimmed" mt="auto" p="xs">
+            {t('nav.operator', { name: info.data.actor.name })}
+          </Text>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {route.screen === 'register' && <RegisterScreen query={route.query} />}
+        {route.screen === 'new' && <NewRequestScreen today={info.data?.today} />}
+        {route.screen === 'request' && <RequestScreen id={route.id} today={info.data?.today} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../contract/channels.ts';
+import type { MlaDeskBridge } from '../../../contract/bridge.ts';
+import type { ApiError, Envelope } from '../../../contract/errors.ts';
+
+/** A refused call, carrying the envelope's error so screens can show its message and fields. */
+export class ApiCallError extends Error {
+  readonly error: ApiError;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.error = error;
+  }
+}
+
+/** The typed client: the renderer's only way to the register. */
+export interface ApiClient {
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+}
+
+type Transport = (channel: ChannelName, input: unknown) => Promise<Envelope<unknown>>;
+
+export function clientFromTransport(transport: Transport): ApiClient {
+  return {
+    async call(channel, input) {
+      const envelope = await transport(channel, input);
+      if (!envelope.ok) throw new ApiCallError(envelope.error);
+      // The main process validated the value against the channel's output schema.
+      return envelope.value as ChannelOutput<typeof channel>;
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    mlaDesk?: MlaDeskBridge;
+  }
+}
+
+const TOKEN_KEY = 'mla-desk-token';
+
+/** The web build's token: handed over in the URL fragment once, then kept for this tab only. */
+function takeWebToken(): string {
+  const match = /(?:^#|&)token=([0-9a-f]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(token: string): Transport {
+  return async (channel, input) => {
+    try {
+      const res = await fetch(`api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await res.json()) as Envelope<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'MLA Desk’s server cannot be reached.' } };
+    }
+  };
+}
+
+/** Electron's preload bridge when present, otherwise the loopback HTTP API of `npm run web`. */
+export function createDefaultClient(): ApiClient {
+  const bridge = window.mlaDesk;
+  if (bridge) return clientFromTransport((channel, input) => bridge.channels[channel](input));
+  return clientFromTransport(httpTransport(takeWebToken()));
+}

@@ -1,0 +1,125 @@
+import { Alert, Button, Group, Modal, MultiSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REFUSAL_GROUNDS } from '../../../contract/codes.ts';
+import { localIsoDate } from '../../../contract/dates.ts';
+import type { Move, RequestDetail } from '../../../contract/requests.ts';
+import { ApiCallError } from '../api/client.ts';
+import { useApi } from '../api/context.tsx';
+import { type FieldErrors, fieldErrorsOf } from '../components/field-errors.ts';
+import { useCodeOptions } from '../components/options.ts';
+
+interface Props {
+  request: RequestDetail;
+  move: Move;
+  today?: string | undefined;
+  onClose(): void;
+}
+
+/** Asks only what the move needs (a date always; grounds to refuse; a reason to suspend or reopen). */
+export function MoveDialog({ request, move, today, onClose }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [on, setOn] = useState(today ?? localIsoDate());
+  const [note, setNote] = useState('');
+  const [grounds, setGrounds] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const groundOptions = useCodeOptions('refusalGround', REFUSAL_GROUNDS);
+  const needsNote = move.needs.includes('note');
+  const needsGrounds = move.needs.includes('refusalGrounds');
+  const status = t(`status.${move.to}`);
+
+  const transition = useMutation({
+    mutationFn: () =>
+      api.call('requests.transition', {
+        id: request.id,
+        to: move.to,
+        on,
+        note,
+        refusalGrounds: grounds as (typeof REFUSAL_GROUNDS)[number][],
+        expectedVersion: request.version,
+      }),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(['requests.get', request.id], detail);
+      void queryClient.invalidateQueries({ queryKey: ['requests.list'] });
+      notifications.show({ color: 'green', message: t('move.done', { reference: detail.reference, status }) });
+      onClose();
+    },
+    onError: (error) => {
+      setErrors(fieldErrorsOf(error));
+      if (error instanceof ApiCallError && ['stale', 'forbidden_move'].includes(error.error.code)) {
+        void queryClient.invalidateQueries({ queryKey: ['requests.get', request.id] });
+      }
+    },
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing: FieldErrors = {};
+    if (needsNote && note.trim() === '') missing.note = t('form.required');
+    if (needsGrounds && grounds.length === 0) missing.refusalGrounds = t('form.required');
+    if (on === '') missing.on = t('form.required');
+    setErrors(missing);
+    if (Object.keys(missing).length === 0) transition.mutate();
+  };
+
+  const title = move.reopening
+    ? t('move.reopenTitle', { reference: request.reference, status })
+    : t('move.title', { reference: request.reference, status });
+  const apiError = transition.error instanceof ApiCallError ? transition.error.error : null;
+
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg" closeOnClickOutside={false}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {apiError && apiError.code !== 'invalid_input' && (
+            <Alert color="red" role="alert">
+              {apiError.code === 'stale' ? t('move.stale') : apiError.message}
+            </Alert>
+          )}
+          <TextInput
+            type="date"
+            label={t('move.on')}
+            value={on}
+            max={today}
+            onChange={(e) => setOn(e.currentTarget.value)}
+            error={errors.on}
+            required
+            data-autofocus
+          />
+          {needsGrounds && (
+            <MultiSelect
+              label={t('move.grounds')}
+              data={groundOptions}
+              value={grounds}
+              onChange={setGrounds}
+              error={errors.refusalGrounds}
+              required
+              searchable
+            />
+          )}
+          <Textarea
+            label={needsNote ? t('move.reason') : t('move.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.note}
+            required={needsNote}
+            autosize
+            minRows={2}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('move.cancel')}
+            </Button>
+            <Button type="submit" loading={transition.isPending} color={move.to === 'refused' ? 'red' : 'indigo'}>
+              {t('move.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

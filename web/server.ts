@@ -1,0 +1,152 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Caller } from '../api/context.ts';
+import { createApiHost } from '../api/host.ts';
+import type { Envelope } from '../contract/errors.ts';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStaticFile } from './static.ts';
+
+export interface WebServerOptions {
+  port: number;
+  databaseFile: string;
+  migrationsFolder: string;
+  rendererDir: string;
+  app: { name: string; version: string };
+  caller: Caller;
+  /** Fixed token for tests; by default a random one per start. */
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  /** The page address with the token in its fragment (never sent to the server in a request line). */
+  openUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 2 * 1024 * 1024;
+const API_PREFIX = '/api/';
+
+function send(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  const body = JSON.stringify(envelope);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function refuse(res: http.ServerResponse, status: number, code: 'unauthorised' | 'denied' | 'invalid_input' | 'unknown_channel', message: string) {
+  send(res, status, { ok: false, error: { code, message } });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function tokensEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/**
+ * Serves the renderer and the API contract over HTTP on 127.0.0.1 only. Every API call must
+ * carry the per-start token, come with our own Host (no DNS rebinding) and, if the browser
+ * names an Origin, our own origin. The handlers are the very ones Electron uses.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const host = createApiHost({
+    databaseFile: options.databaseFile,
+    migrationsFolder: options.migrationsFolder,
+    app: options.app,
+  });
+  const token = options.token ?? crypto.randomBytes(32).toString('hex');
+  let origin = '';
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = req.url ?? '/';
+      if (req.headers.host !== new URL(origin).host) return refuse(res, 421, 'denied', 'Wrong host.');
+      if (url.startsWith(API_PREFIX)) {
+        if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls use POST.');
+        if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+          return refuse(res, 403, 'denied', 'Calls from other sites are refused.');
+        }
+        const auth = req.headers.authorization ?? '';
+        if (!auth.startsWith('Bearer ') || !tokensEqual(auth.slice(7), token)) {
+          return refuse(res, 401, 'unauthorised', 'This call lacks the token of this MLA Desk session.');
+        }
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return refuse(res, 415, 'invalid_input', 'API calls send JSON.');
+        }
+        const body = await readBody(req);
+        if (body === null) return refuse(res, 413, 'invalid_input', 'The call is too large.');
+        let input: unknown;
+        try {
+          input = body === '' ? {} : JSON.parse(body);
+        } catch {
+          return refuse(res, 400, 'invalid_input', 'The call is not valid JSON.');
+        }
+        const channel = decodeURIComponent(url.slice(API_PREFIX.length));
+        return send(res, 200, await host.handle(channel, input, options.caller));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Only GET here.');
+      const file = resolveStaticFile(options.rendererDir, url);
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('Not found');
+      }
+      res.writeHead(200, {
+        'content-type': contentTypeOf(file),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+      });
+      if (req.method === 'HEAD') return res.end();
+      fs.createReadStream(file).pipe(res);
+    })().catch((e: unknown) => {
+      console.error('Web server request failed', e);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'The server failed.' } });
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    openUrl: `${origin}/#token=${token}`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          host.close();
+          resolve();
+        });
+      }),
+  };
+}
