@@ -12,7 +12,14 @@ const theme = createTheme({
 });
 
 /** Everything a screen needs around it; tests wrap screens in the same, with a fake client. */
-export function Providers({ client, children }: { client: ApiClient; children: ReactNode }) {
+interface ProvidersProps {
+  client: ApiClient;
+  children: ReactNode;
+  /** 'test' turns off Mantine's transitions and portals for component tests. */
+  env?: 'default' | 'test';
+}
+
+export function Providers({ client, children, env = 'default' }: ProvidersProps) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -22,7 +29,7 @@ export function Providers({ client, children }: { client: ApiClient; children: R
   );
   return (
     <DirectionProvider>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} env={env}>
         <Notifications position="bottom-right" />
         <QueryClientProvider client={queryClient}>
           <ApiProvider client={client}>{children}</ApiProvider>

@@ -1,0 +1,61 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { RequestScreen } from '../../renderer/src/screens/RequestScreen.tsx';
+import { detail } from './fixtures.ts';
+import { ok, renderScreen } from './render.tsx';
+
+describe('RequestScreen', () => {
+  it('shows the request, its history and only the moves its workflow allows', async () => {
+    renderScreen(<RequestScreen id={1} today="2026-03-10" />, { 'requests.get': () => ok(detail()) });
+    expect(await screen.findByRole('heading', { name: 'MLA-IN-2026-00001' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Under review' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Refused' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Executed' })).not.toBeInTheDocument();
+    expect(screen.getByText('Entered as “Registered”')).toBeInTheDocument();
+  });
+
+  it('will not refuse without grounds, and sends the grounds chosen', async () => {
+    const { calls } = renderScreen(<RequestScreen id={1} today="2026-03-10" />, {
+      'requests.get': () => ok(detail()),
+      'requests.transition': () => ok(detail({ status: 'refused', version: 2, refusalGrounds: ['dual_criminality'], moves: [] })),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Refused' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('Required')).toBeInTheDocument();
+    expect(calls.some((c) => c.channel === 'requests.transition')).toBe(false);
+
+    await userEvent.click(screen.getByRole('combobox', { name: /Grounds for refusal/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Dual criminality' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(calls.some((c) => c.channel === 'requests.transition')).toBe(true));
+    expect(calls.find((c) => c.channel === 'requests.transition')?.input).toMatchObject({
+      id: 1,
+      to: 'refused',
+      on: '2026-03-10',
+      refusalGrounds: ['dual_criminality'],
+      expectedVersion: 1,
+    });
+    expect(await screen.findByText('Dual criminality')).toBeInTheDocument();
+  });
+
+  it('shows why the register refused a move', async () => {
+    renderScreen(<RequestScreen id={1} today="2026-03-10" />, {
+      'requests.get': () => ok(detail()),
+      'requests.transition': () => ({
+        ok: false,
+        error: { code: 'forbidden_move', message: 'MLA-IN-2026-00001 cannot go from executed to under review.' },
+      }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Under review' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText(/cannot go from executed to under review/)).toBeInTheDocument();
+  });
+
+  it('says so when the request does not exist', async () => {
+    renderScreen(<RequestScreen id={99} />, {
+      'requests.get': () => ({ ok: false, error: { code: 'not_found', message: 'There is no request with id 99.' } }),
+    });
+    expect(await screen.findByText('This request does not exist.')).toBeInTheDocument();
+  });
+});
