@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Unit and component tests. The end-to-end tests (real Chromium) have their own config.
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
     projects: [
       {
         test: {

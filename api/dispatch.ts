@@ -42,7 +42,10 @@ export async function dispatch(
     log(`Channel ${checked.channel} failed`, e);
     return {
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside MLA Desk; nothing was saved. The details are in the log.' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong inside MLA Desk; nothing was saved. The details are in the log.',
+      },
     };
   }
 }

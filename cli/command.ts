@@ -21,4 +21,7 @@ export const defineCommand = <S extends z.ZodType>(command: Command<S>): Command
 
 /** A required path option; named in the message so the user knows which one is wrong. */
 export const pathOption = (name: string) =>
-  z.string({ error: `--${name} is required` }).trim().min(1, { message: `--${name} needs a file path` });
+  z
+    .string({ error: `--${name} is required` })
+    .trim()
+    .min(1, { message: `--${name} needs a file path` });

@@ -53,7 +53,9 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
   const parsed = command.schema.safeParse(values);
   if (!parsed.success) {
-    io.err(`mla-desk ${name}: ${parsed.error.issues.map((i) => i.message).join('; ')} (usage: mla-desk ${command.usage})`);
+    io.err(
+      `mla-desk ${name}: ${parsed.error.issues.map((i) => i.message).join('; ')} (usage: mla-desk ${command.usage})`,
+    );
     return 2;
   }
   try {

@@ -20,13 +20,7 @@ export const OPEN_STATUSES = [
   'suspended',
   'partially_executed',
 ] as const;
-export const CLOSED_STATUSES = [
-  'executed',
-  'executed_in_part',
-  'refused',
-  'withdrawn',
-  'lapsed',
-] as const;
+export const CLOSED_STATUSES = ['executed', 'executed_in_part', 'refused', 'withdrawn', 'lapsed'] as const;
 export const STATUSES = [...OPEN_STATUSES, ...CLOSED_STATUSES] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type ClosedStatus = (typeof CLOSED_STATUSES)[number];

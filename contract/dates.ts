@@ -17,6 +17,4 @@ export function localIsoDate(at: Date = new Date()): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: 'must be a calendar date written YYYY-MM-DD' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date written YYYY-MM-DD' });

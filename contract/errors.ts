@@ -40,6 +40,8 @@ export class AppError extends Error {
     this.fields = fields;
   }
   toApiError(): ApiError {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
   }
 }

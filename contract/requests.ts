@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  CHANNELS,
-  DIRECTIONS,
-  KINDS,
-  LEGAL_BASES,
-  REFUSAL_GROUNDS,
-  STATUSES,
-  URGENCIES,
-} from './codes.ts';
+import { CHANNELS, DIRECTIONS, KINDS, LEGAL_BASES, REFUSAL_GROUNDS, STATUSES, URGENCIES } from './codes.ts';
 import { isCountryCode } from './countries.ts';
 import { isoDate } from './dates.ts';
 
@@ -44,22 +36,30 @@ export const newRequestSchema = z
     domesticAuthority: optionalText(300),
     domesticReference: optionalText(120),
     serviceProvider: optionalText(200),
-    legalBasis: z.enum(LEGAL_BASES).nullable().optional().transform((v) => v ?? null),
-    channel: z.enum(CHANNELS).nullable().optional().transform((v) => v ?? null),
+    legalBasis: z
+      .enum(LEGAL_BASES)
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+    channel: z
+      .enum(CHANNELS)
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     urgency: z.enum(URGENCIES).default('normal'),
     /** Incoming: the day the central authority received it. Outgoing: empty until sent. */
-    openedOn: isoDate.nullable().optional().transform((v) => v ?? null),
+    openedOn: isoDate
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     assignedTo: optionalText(120),
     summary: optionalText(4000),
   })
-  .superRefine((r, ctx) => {
-    if (r.direction === 'incoming' && r.openedOn === null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['openedOn'],
-        message: 'is required for an incoming request (the day it was received)',
-      });
-    }
+  .refine((r) => !(r.direction === 'incoming' && (r.openedOn ?? null) === null), {
+    path: ['openedOn'],
+    message: 'is required for an incoming request (the day it was received)',
+    // Run even when other fields failed, so one reply names every missing field.
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   });
 export type NewRequest = z.input<typeof newRequestSchema>;
 export type ValidNewRequest = z.output<typeof newRequestSchema>;

@@ -14,12 +14,7 @@ export interface AuditEntry {
 }
 
 /** Appends one entry to the audit log; call it inside the transaction that makes the change. */
-export function recordAudit(
-  db: Queryable,
-  actor: Actor,
-  at: string,
-  entry: AuditEntry,
-): void {
+export function recordAudit(db: Queryable, actor: Actor, at: string, entry: AuditEntry): void {
   db.insert(auditLog)
     .values({
       at,

@@ -13,8 +13,11 @@ export interface CheckReport {
 }
 
 /** SQLite's full integrity check plus the schema version, without migrating anything. */
-export function checkDatabase(options: Pick<OpenOptions, 'file' | 'migrationsFolder' | 'nativeBinding'>, expectedSchemaVersion: number): CheckReport {
-  const opened = openDatabase({ ...options, create: false, migrate: false });
+export function checkDatabase(
+  options: Pick<OpenOptions, 'file' | 'migrationsFolder' | 'nativeBinding'>,
+  expectedSchemaVersion: number,
+): CheckReport {
+  const opened = openDatabase({ ...options, create: false, readonly: true });
   try {
     const integrity = opened.sqlite.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
     const foreignKeys = opened.sqlite.pragma('foreign_key_check') as unknown[];
@@ -60,7 +63,7 @@ export async function backupDatabase(
   options: Pick<OpenOptions, 'file' | 'migrationsFolder' | 'nativeBinding'>,
   out: string,
 ): Promise<{ file: string; bytes: number }> {
-  const opened = openDatabase({ ...options, create: false, migrate: false });
+  const opened = openDatabase({ ...options, create: false, readonly: true });
   try {
     return await backupOpenDatabase(opened.sqlite, out, options.nativeBinding);
   } finally {

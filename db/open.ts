@@ -14,6 +14,8 @@ export interface OpenOptions {
   create?: boolean;
   /** Apply pending migrations (default). When false, an out-of-date database is opened as it is. */
   migrate?: boolean;
+  /** Open without writing a byte (checks, backups): no pragmas that write, no migrations. */
+  readonly?: boolean;
   /** Path of a better-sqlite3 build for this runtime (Electron loads its own ABI build). */
   nativeBinding?: string | undefined;
   /** Where the copy taken before a migration goes; default: `backups/` beside the database. */
@@ -36,8 +38,12 @@ interface FileFacts {
   objects: number;
 }
 
-/** Reads what the file is without writing a byte to it (read-only connection). */
+/**
+ * Reads what the file is without writing a byte to it (read-only connection). SQLite may still
+ * create -wal/-shm files beside a WAL database: those it created are removed again.
+ */
 function inspect(file: string, nativeBinding: string | undefined): FileFacts {
+  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let probe: Database.Database | undefined;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
@@ -54,6 +60,8 @@ function inspect(file: string, nativeBinding: string | undefined): FileFacts {
     throw new StorageError('unreadable', `${file} cannot be read: ${(e as Error).message}`);
   } finally {
     probe?.close();
+    // Had another process the file open, these would have existed before the probe.
+    for (const f of sideFiles) fs.rmSync(f, { force: true });
   }
 }
 
@@ -75,6 +83,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   if (!exists && !options.create) {
     throw new StorageError('missing', `There is no database at ${file}.`);
   }
+  if (exists && !options.create && fs.statSync(file).size === 0) {
+    throw new StorageError('not_mla_desk', `${file} is an empty file, not an MLA Desk database.`);
+  }
   let facts: FileFacts = { applicationId: 0, userVersion: 0, objects: 0 };
   if (exists) {
     facts = inspect(file, nativeBinding);
@@ -94,11 +105,28 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
 
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file, { nativeBinding });
+    sqlite = new Database(file, { nativeBinding, readonly: options.readonly === true });
   } catch (e) {
     throw new StorageError('unreadable', `${file} cannot be opened: ${(e as Error).message}`);
   }
+  if (options.readonly) {
+    return {
+      sqlite,
+      file,
+      schemaVersion: Number(sqlite.pragma('user_version', { simple: true })),
+      preMigrationCopy: null,
+      close: () => sqlite.close(),
+    };
+  }
   try {
+    // The probe read the header as it is on disk; a crash can leave a newer one in the WAL.
+    const liveVersion = Number(sqlite.pragma('user_version', { simple: true }));
+    if (liveVersion > migrations.length) {
+      throw new StorageError(
+        'newer',
+        `${file} was written by a newer version of MLA Desk. Update MLA Desk to open it.`,
+      );
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from './types.ts';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { CLOSED_STATUSES, OPEN_STATUSES, isClosedStatus } from '../contract/codes.ts';
+import { CLOSED_STATUSES, OPEN_STATUSES, type Status, isClosedStatus } from '../contract/codes.ts';
 import { AppError } from '../contract/errors.ts';
 import type {
   ListResult,
@@ -44,6 +44,12 @@ function toSummary(row: RequestRow): RequestSummary {
   };
 }
 
+/** Where a suspended request goes back to: the status it was suspended from. */
+function resumeStatusOf(history: { fromStatus: Status | null; toStatus: Status }[]): Status | null {
+  const suspension = history.findLast((h) => h.toStatus === 'suspended');
+  return suspension?.fromStatus ?? null;
+}
+
 /** One request with its history and the moves its workflow allows now. */
 export function getRequestDetail(db: Queryable, id: number): RequestDetail {
   const row = db.select().from(requests).where(eq(requests.id, id)).get();
@@ -79,7 +85,7 @@ export function getRequestDetail(db: Queryable, id: number): RequestDetail {
       toStatus: h.toStatus,
       note: h.note,
     })),
-    moves: allowedMoves(row.direction, row.kind, row.status),
+    moves: allowedMoves(row.direction, row.kind, row.status, resumeStatusOf(history)),
   };
 }
 
@@ -94,6 +100,11 @@ export function registerRequest(
   const status = startStatus(input.direction, input.kind);
   // An outgoing request is "opened" on the day it leaves; until then it is a draft.
   const openedOn = status === 'draft' ? null : input.openedOn;
+  if (openedOn !== null && openedOn > clock.today) {
+    throw new AppError('invalid_input', 'The request cannot be opened in the future.', [
+      { field: 'openedOn', message: 'cannot be after today' },
+    ]);
+  }
   const id = db.transaction(
     (tx) => {
       const yearOf = openedOn ?? clock.today;
@@ -159,7 +170,17 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
     (tx) => {
       const row = tx.select().from(requests).where(eq(requests.id, input.id)).get();
       if (!row) throw new AppError('not_found', `There is no request with id ${input.id}.`);
-      const move = findMove(row.direction, row.kind, row.status, input.to);
+      const history = tx
+        .select({
+          fromStatus: statusHistory.fromStatus,
+          toStatus: statusHistory.toStatus,
+          effectiveOn: statusHistory.effectiveOn,
+        })
+        .from(statusHistory)
+        .where(eq(statusHistory.requestId, row.id))
+        .orderBy(asc(statusHistory.id))
+        .all();
+      const move = findMove(row.direction, row.kind, row.status, input.to, resumeStatusOf(history));
       if (!move) {
         throw new AppError(
           'forbidden_move',
@@ -178,8 +199,13 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
         problems.push({ field: 'refusalGrounds', message: 'A refusal must state at least one ground.' });
       }
       const openedOn = row.openedOn ?? (input.to === 'sent' ? input.on : null);
+      // History is read in order by the statistics: a change cannot predate the one before it.
+      // (A draft's creation does not count: a request written up today may have left last week.)
+      const lastChange = history.filter((h) => !(h.fromStatus === null && h.toStatus === 'draft')).at(-1)?.effectiveOn;
       if (openedOn !== null && input.on < openedOn) {
         problems.push({ field: 'on', message: `The date cannot be before the request was opened (${openedOn}).` });
+      } else if (lastChange !== undefined && input.on < lastChange) {
+        problems.push({ field: 'on', message: `The date cannot be before the last change (${lastChange}).` });
       }
       if (input.on > clock.today) {
         problems.push({ field: 'on', message: 'The date cannot be in the future.' });
@@ -197,8 +223,11 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
         })
         .where(eq(requests.id, row.id))
         .run();
-      if (input.to === 'refused') {
+      // The grounds belong to the refusal: a reopened request no longer has them (the history does).
+      if (row.status === 'refused' || input.to === 'refused') {
         tx.delete(requestRefusalGrounds).where(eq(requestRefusalGrounds.requestId, row.id)).run();
+      }
+      if (input.to === 'refused') {
         tx.insert(requestRefusalGrounds)
           .values(input.refusalGrounds.map((ground) => ({ requestId: row.id, ground })))
           .run();
@@ -218,7 +247,13 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
         action: move.reopening ? 'request.reopen' : 'request.move',
         entity: 'request',
         entityId: row.id,
-        details: { from: row.status, to: input.to, on: input.on, note: input.note, refusalGrounds: input.refusalGrounds },
+        details: {
+          from: row.status,
+          to: input.to,
+          on: input.on,
+          note: input.note,
+          refusalGrounds: input.refusalGrounds,
+        },
       });
     },
     { behavior: 'immediate' },

@@ -4,7 +4,6 @@ import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../contract/set
 import { type Actor, recordAudit } from './audit.ts';
 import { settings } from './schema.ts';
 
-
 /** The office's settings; a value missing or unreadable in the file falls back to its default. */
 export function readSettings(db: Queryable): Settings {
   const stored: Record<string, unknown> = {};
@@ -24,22 +23,25 @@ export function readSettings(db: Queryable): Settings {
 }
 
 export function updateSettings(db: Db, patch: Partial<Settings>, actor: Actor, at: string): Settings {
-  return db.transaction((tx) => {
-    const before = readSettings(tx);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) continue;
-      const json = JSON.stringify(value);
-      const existing = tx.select().from(settings).where(eq(settings.key, key)).get();
-      if (existing) tx.update(settings).set({ value: json }).where(eq(settings.key, key)).run();
-      else tx.insert(settings).values({ key, value: json }).run();
-    }
-    const after = readSettings(tx);
-    recordAudit(tx, actor, at, {
-      action: 'settings.update',
-      entity: 'settings',
-      entityId: null,
-      details: { before, after },
-    });
-    return after;
-  }, { behavior: 'immediate' });
+  return db.transaction(
+    (tx) => {
+      const before = readSettings(tx);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) continue;
+        const json = JSON.stringify(value);
+        const existing = tx.select().from(settings).where(eq(settings.key, key)).get();
+        if (existing) tx.update(settings).set({ value: json }).where(eq(settings.key, key)).run();
+        else tx.insert(settings).values({ key, value: json }).run();
+      }
+      const after = readSettings(tx);
+      recordAudit(tx, actor, at, {
+        action: 'settings.update',
+        entity: 'settings',
+        entityId: null,
+        details: { before, after },
+      });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
 }

@@ -1,9 +1,4 @@
-import {
-  type Direction,
-  type Kind,
-  type Status,
-  isClosedStatus,
-} from '../contract/codes.ts';
+import { type Direction, type Kind, type Status, isClosedStatus } from '../contract/codes.ts';
 import type { Move } from '../contract/requests.ts';
 
 /**
@@ -17,6 +12,8 @@ interface Workflow {
   moves: Partial<Record<Status, readonly Status[]>>;
   /** Open statuses from which the request can be refused, withdrawn or left to lapse. */
   closable: readonly Status[];
+  /** Statuses before transmission, from which the office can only withdraw (abandon) it. */
+  abandonable: readonly Status[];
   /** Open statuses from which execution can be suspended (postponed), and resumed to. */
   suspendable: readonly Status[];
   /** Where a closed request goes back to when it is reopened. */
@@ -35,7 +32,8 @@ const incomingMla: Workflow = {
     partially_executed: ['executed', 'executed_in_part'],
   },
   closable: ['registered', 'under_review', 'awaiting_information', 'in_execution', 'partially_executed', 'suspended'],
-  suspendable: ['under_review', 'in_execution', 'partially_executed'],
+  abandonable: [],
+  suspendable: ['registered', 'under_review', 'awaiting_information', 'in_execution', 'partially_executed'],
   reopenTo: ['under_review', 'in_execution'],
 };
 
@@ -50,6 +48,7 @@ const outgoingMla: Workflow = {
     partially_executed: ['awaiting_information', 'executed', 'executed_in_part'],
   },
   closable: ['sent', 'in_execution', 'awaiting_information', 'partially_executed'],
+  abandonable: ['draft', 'under_review'],
   suspendable: [],
   reopenTo: ['in_execution'],
 };
@@ -61,6 +60,7 @@ const incomingPreservation: Workflow = {
     in_execution: ['executed', 'executed_in_part'],
   },
   closable: ['registered', 'in_execution'],
+  abandonable: [],
   suspendable: [],
   reopenTo: ['in_execution'],
 };
@@ -73,6 +73,7 @@ const outgoingPreservation: Workflow = {
     in_execution: ['executed', 'executed_in_part'],
   },
   closable: ['sent', 'in_execution', 'suspended'],
+  abandonable: ['draft'],
   suspendable: ['in_execution'],
   reopenTo: ['in_execution'],
 };
@@ -86,6 +87,7 @@ const incomingDisclosure: Workflow = {
     in_execution: ['executed', 'executed_in_part'],
   },
   closable: ['registered', 'under_review', 'awaiting_information', 'in_execution'],
+  abandonable: [],
   suspendable: [],
   reopenTo: ['in_execution'],
 };
@@ -98,6 +100,7 @@ const outgoingDisclosure: Workflow = {
     awaiting_information: ['sent'],
   },
   closable: ['sent', 'awaiting_information'],
+  abandonable: ['draft'],
   suspendable: [],
   reopenTo: ['sent'],
 };
@@ -121,16 +124,24 @@ export function startStatus(direction: Direction, kind: Kind): Status {
   return WORKFLOWS[direction][kind].start;
 }
 
-/** Every move the workflow allows from `from`, with what each asks for. */
-export function allowedMoves(direction: Direction, kind: Kind, from: Status): Move[] {
+/**
+ * Every move the workflow allows from `from`, with what each asks for. A suspended request
+ * resumes where it was (`resumeTo`, read from its history); when that is unknown (imported
+ * as suspended), to any status it could have been suspended from.
+ */
+export function allowedMoves(direction: Direction, kind: Kind, from: Status, resumeTo?: Status | null): Move[] {
   const wf = WORKFLOWS[direction][kind];
   if (isClosedStatus(from)) {
     return wf.reopenTo.map((to) => ({ to, needs: ['note'], reopening: true }));
   }
   const targets = new Set<Status>(wf.moves[from] ?? []);
   if (wf.closable.includes(from)) for (const end of ENDINGS) targets.add(end);
+  if (wf.abandonable.includes(from)) targets.add('withdrawn');
   if (wf.suspendable.includes(from)) targets.add('suspended');
-  if (from === 'suspended') for (const back of wf.suspendable) targets.add(back);
+  if (from === 'suspended') {
+    const back = resumeTo && wf.suspendable.includes(resumeTo) ? [resumeTo] : wf.suspendable;
+    for (const status of back) targets.add(status);
+  }
   return [...targets].map((to) => ({ to, needs: needsOf(from, to), reopening: false }));
 }
 
@@ -141,6 +152,12 @@ function needsOf(from: Status, to: Status): Move['needs'] {
   return [];
 }
 
-export function findMove(direction: Direction, kind: Kind, from: Status, to: Status): Move | undefined {
-  return allowedMoves(direction, kind, from).find((m) => m.to === to);
+export function findMove(
+  direction: Direction,
+  kind: Kind,
+  from: Status,
+  to: Status,
+  resumeTo?: Status | null,
+): Move | undefined {
+  return allowedMoves(direction, kind, from, resumeTo).find((m) => m.to === to);
 }

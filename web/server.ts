@@ -39,24 +39,25 @@ function send(res: http.ServerResponse, status: number, envelope: Envelope<unkno
   res.end(body);
 }
 
-function refuse(res: http.ServerResponse, status: number, code: 'unauthorised' | 'denied' | 'invalid_input' | 'unknown_channel', message: string) {
+function refuse(
+  res: http.ServerResponse,
+  status: number,
+  code: 'unauthorised' | 'denied' | 'invalid_input' | 'unknown_channel',
+  message: string,
+) {
   send(res, status, { ok: false, error: { code, message } });
 }
 
+/** The body as text, or null when it exceeds MAX_BODY (the rest is drained, not read into memory). */
 function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -97,6 +98,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return refuse(res, 415, 'invalid_input', 'API calls send JSON.');
         }
+        if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+          res.setHeader('connection', 'close');
+          return refuse(res, 413, 'invalid_input', 'The call is too large.');
+        }
         const body = await readBody(req);
         if (body === null) return refuse(res, 413, 'invalid_input', 'The call is too large.');
         let input: unknown;
@@ -105,7 +110,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         } catch {
           return refuse(res, 400, 'invalid_input', 'The call is not valid JSON.');
         }
-        const channel = decodeURIComponent(url.slice(API_PREFIX.length));
+        let channel: string;
+        try {
+          channel = decodeURIComponent(url.slice(API_PREFIX.length));
+        } catch {
+          return refuse(res, 404, 'unknown_channel', 'There is no such channel.');
+        }
         return send(res, 200, await host.handle(channel, input, options.caller));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Only GET here.');

@@ -32,7 +32,9 @@ describe('dispatch', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const fields = reply.ok ? [] : (reply.error.fields ?? []).map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['direction', 'counterpartCountry', 'openedOn']));
-    expect((await ctx.register.listRequests({ state: 'all', sort: 'updatedAt', order: 'desc', limit: 10, offset: 0 })).total).toBe(0);
+    expect(
+      (await ctx.register.listRequests({ state: 'all', sort: 'updatedAt', order: 'desc', limit: 10, offset: 0 })).total,
+    ).toBe(0);
   });
 
   it('refuses unknown fields rather than dropping them silently', async () => {
@@ -63,7 +65,11 @@ describe('dispatch', () => {
   it('refuses a forbidden move with a message and keeps the status', async () => {
     const ctx = testContext();
     await dispatch('requests.register', incoming, ctx);
-    const reply = await dispatch('requests.transition', { id: 1, to: 'executed', on: '2026-03-05', expectedVersion: 1 }, ctx);
+    const reply = await dispatch(
+      'requests.transition',
+      { id: 1, to: 'executed', on: '2026-03-05', expectedVersion: 1 },
+      ctx,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden_move' } });
     expect(reply.ok ? '' : reply.error.message).toContain('cannot go from registered to executed');
     expect((await ctx.register.getRequest(1)).status).toBe('registered');

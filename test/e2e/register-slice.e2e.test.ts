@@ -49,7 +49,9 @@ describe('a clerk registers an incoming MLA request and moves it along its workf
     await page.getByLabel('Received on').fill(today);
     await page.getByLabel('Their reference').fill('FR/2026/0412');
     await page.getByLabel('Counterpart authority').fill('Bureau de l’entraide pénale internationale');
-    await page.getByLabel('Summary of facts').fill('Bank records of a shell company used to launder proceeds of fraud.');
+    await page
+      .getByLabel('Summary of facts')
+      .fill('Bank records of a shell company used to launder proceeds of fraud.');
     await page.screenshot({ path: screenshotPath('01-new-request-filled'), fullPage: true });
     await page.getByRole('button', { name: 'Register request' }).click();
 
@@ -66,9 +68,7 @@ describe('a clerk registers an incoming MLA request and moves it along its workf
 
     // A second window opens the same request before the first one moves it.
     const second = await openApp();
-    await second.page.evaluate(() => {
-      window.location.hash = '#/requests/1';
-    });
+    await second.page.evaluate("window.location.hash = '#/requests/1'");
     await second.page.getByRole('button', { name: 'Under review' }).waitFor();
 
     await row.getByRole('link', { name: reference }).click();

@@ -10,5 +10,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    reporters: ['default', ['json', { outputFile: 'test-results/e2e.json' }]],
   },
 });

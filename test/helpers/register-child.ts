@@ -15,7 +15,12 @@ const register = openSqliteRegister({
   migrationsFolder: path.resolve(import.meta.dirname, '../../migrations'),
   create: false,
 });
-const input = newRequestSchema.parse({ direction: 'incoming', kind: 'mla', counterpartCountry: 'FR', openedOn: '2026-03-02' });
+const input = newRequestSchema.parse({
+  direction: 'incoming',
+  kind: 'mla',
+  counterpartCountry: 'FR',
+  openedOn: '2026-03-02',
+});
 const actor = { name: `child ${process.pid}`, roles: ['clerk'] };
 
 process.stdout.write('ready\n');

@@ -79,8 +79,15 @@ export function insertRawRequest(
         `INSERT INTO requests (reference, direction, kind, status, opened_on, counterpart_country, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 'FR', ?, ?)`,
       )
-      .run(reference, values.direction ?? 'incoming', values.kind ?? 'mla', status, values.openedOn ?? '2026-01-05', at, at)
-      .lastInsertRowid,
+      .run(
+        reference,
+        values.direction ?? 'incoming',
+        values.kind ?? 'mla',
+        status,
+        values.openedOn ?? '2026-01-05',
+        at,
+        at,
+      ).lastInsertRowid,
   );
   db.prepare(
     `INSERT INTO status_history (request_id, recorded_at, effective_on, actor, from_status, to_status, note)

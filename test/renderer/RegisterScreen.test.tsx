@@ -10,7 +10,18 @@ describe('RegisterScreen', () => {
     renderScreen(<RegisterScreen query={new URLSearchParams()} />, {
       'requests.list': () =>
         ok({
-          rows: [summary(), summary({ id: 2, reference: 'PRE-OUT-2026-00001', direction: 'outgoing', kind: 'preservation', status: 'draft', counterpartCountry: 'US', openedOn: null })],
+          rows: [
+            summary(),
+            summary({
+              id: 2,
+              reference: 'PRE-OUT-2026-00001',
+              direction: 'outgoing',
+              kind: 'preservation',
+              status: 'draft',
+              counterpartCountry: 'US',
+              openedOn: null,
+            }),
+          ],
           total: 2,
         }),
     });

@@ -18,7 +18,8 @@ describe('RequestScreen', () => {
   it('will not refuse without grounds, and sends the grounds chosen', async () => {
     const { calls } = renderScreen(<RequestScreen id={1} today="2026-03-10" />, {
       'requests.get': () => ok(detail()),
-      'requests.transition': () => ok(detail({ status: 'refused', version: 2, refusalGrounds: ['dual_criminality'], moves: [] })),
+      'requests.transition': () =>
+        ok(detail({ status: 'refused', version: 2, refusalGrounds: ['dual_criminality'], moves: [] })),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Refused' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));

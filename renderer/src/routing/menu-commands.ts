@@ -9,7 +9,9 @@ type Handlers = Record<MenuCommand, () => void>;
  */
 export function useMenuCommands(handlers: Handlers): void {
   const latest = useRef(handlers);
-  latest.current = handlers;
+  useEffect(() => {
+    latest.current = handlers;
+  });
   useEffect(() => {
     const bridge = window.mlaDesk;
     if (bridge) return bridge.onMenuCommand((command) => latest.current[command]());

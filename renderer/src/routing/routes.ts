@@ -2,9 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** The screens, addressed by the URL fragment so that back/forward and deep links work. */
 export type Route =
-  | { screen: 'register'; query: URLSearchParams }
-  | { screen: 'request'; id: number }
-  | { screen: 'new' };
+  { screen: 'register'; query: URLSearchParams } | { screen: 'request'; id: number } | { screen: 'new' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');

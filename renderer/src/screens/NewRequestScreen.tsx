@@ -1,4 +1,18 @@
-import { Alert, Button, Group, Input, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Input,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -195,13 +209,7 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
               error={errors.counterpartCountry}
             />
             {incoming ? (
-              <TextInput
-                type="date"
-                label={t('form.openedOnIncoming')}
-                required
-                max={today}
-                {...text('openedOn')}
-              />
+              <TextInput type="date" label={t('form.openedOnIncoming')} required max={today} {...text('openedOn')} />
             ) : (
               <Text size="sm" c="dimmed" mt="lg">
                 {t('form.outgoingDraftNote')}

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -96,7 +109,12 @@ export function RequestScreen({ id, today }: { id: number; today?: string | unde
         {r.moves.length === 0 && <Text c="dimmed">{t('request.noNextSteps')}</Text>}
         <Group gap="xs">
           {forward.map((m) => (
-            <Button key={m.to} variant={m.to === 'refused' ? 'outline' : 'light'} color={m.to === 'refused' ? 'red' : 'indigo'} onClick={() => setMove(m)}>
+            <Button
+              key={m.to}
+              variant={m.to === 'refused' ? 'outline' : 'light'}
+              color={m.to === 'refused' ? 'red' : 'indigo'}
+              onClick={() => setMove(m)}
+            >
               {t(`status.${m.to}`)}
             </Button>
           ))}

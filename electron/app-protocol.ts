@@ -1,0 +1,121 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** The renderer is served from app://mla-desk/, never file://, so it has a real origin of its own. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'mla-desk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * Sent with every response of the app:// protocol. Styles allow 'unsafe-inline' only because
+ * Mantine injects <style> elements at run time; scripts, connections and frames stay 'self'.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** True for URLs of our own page (any path), whatever Chromium reports as their origin. */
+export function isAppUrl(raw: string | null | undefined): boolean {
+  if (typeof raw !== 'string') return false;
+  try {
+    const url = new URL(raw);
+    // Node's URL gives custom schemes an opaque origin ('null'), so compare scheme and host.
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+export type AppRequestTarget = { ok: true; file: string } | { ok: false; status: 400 | 403 | 405; reason: string };
+
+/**
+ * Maps a request to a file under `root`, or refuses it. Only GET is served; anything that
+ * would resolve outside `root` (dot segments, encoded slashes, drive letters) is refused.
+ */
+export function resolveAppRequest(method: string, rawUrl: string, root: string): AppRequestTarget {
+  if (method !== 'GET') return { ok: false, status: 405, reason: `method ${method} is not allowed` };
+  if (!isAppUrl(rawUrl)) return { ok: false, status: 403, reason: 'not our origin' };
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(rawUrl).pathname);
+  } catch {
+    return { ok: false, status: 400, reason: 'malformed path' };
+  }
+  // Backslashes are separators on Windows and NUL truncates paths in native code: refuse both.
+  if (pathname.includes('\0') || pathname.includes('\\')) return { ok: false, status: 400, reason: 'malformed path' };
+  const relative = pathname.replace(/^\/+/, '') || 'index.html';
+  const base = path.resolve(root);
+  const file = path.resolve(base, relative);
+  if (!file.startsWith(base + path.sep)) return { ok: false, status: 403, reason: 'outside the app folder' };
+  return { ok: true, file };
+}
+
+function refusal(status: number, reason: string): Response {
+  return new Response(reason, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  });
+}
+
+async function readFileOrNull(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serves one app:// request from `root`. A path without an extension that is not a file gets
+ * index.html, so the renderer's client-side routes survive a reload.
+ */
+export async function serveAppRequest(request: { method: string; url: string }, root: string): Promise<Response> {
+  const target = resolveAppRequest(request.method, request.url, root);
+  if (!target.ok) return refusal(target.status, target.reason);
+  let file = target.file;
+  let body = await readFileOrNull(file);
+  if (body === null && path.extname(file) === '') {
+    file = path.join(path.resolve(root), 'index.html');
+    body = await readFileOrNull(file);
+  }
+  if (body === null) return refusal(404, 'not found');
+  return new Response(new Uint8Array(body), {
+    status: 200,
+    headers: {
+      'Content-Type': contentTypeOf(file),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    },
+  });
+}

@@ -1,0 +1,245 @@
+import type { ChannelName } from '../contract/channels.ts';
+import type { Envelope } from '../contract/errors.ts';
+import {
+  asFromDbProcess,
+  type FromDbProcess,
+  type InitMessage,
+  type ReadyMessage,
+  type ToDbProcess,
+} from './db-protocol.ts';
+
+/** The part of a child process the client uses; main.ts adapts Electron's UtilityProcess to it. */
+export interface DbProcessHandle {
+  post(message: ToDbProcess): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number) => void): void;
+  kill(): void;
+}
+
+export interface DbClientOptions {
+  spawn(): DbProcessHandle;
+  init: Omit<InitMessage, 'type'>;
+  /** Called once when the process died and could not be brought back: the app must stop. */
+  onFatal(message: string): void;
+  timeoutFor?: (channel: ChannelName) => number;
+  initTimeoutMs?: number;
+  /** At most this many restarts within restartWindowMs; one more crash is fatal. */
+  maxRestarts?: number;
+  restartWindowMs?: number;
+  now?: () => number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface DbClient {
+  /** Spawns the process and opens the register; rejects with DbOpenError if it cannot. */
+  start(): Promise<ReadyMessage>;
+  /** Never rejects: failures come back as envelopes. */
+  call(channel: ChannelName, input: unknown): Promise<Envelope<unknown>>;
+  /** Closes the register cleanly (WAL checkpoint), killing the process if it does not answer. */
+  stop(): Promise<void>;
+}
+
+/** The register could not be opened (not ours, newer version, unreadable...). */
+export class DbOpenError extends Error {
+  readonly problem: string;
+  constructor(problem: string, message: string) {
+    super(message);
+    this.name = 'DbOpenError';
+    this.problem = problem;
+  }
+}
+
+/** A backup copies the whole file and checks it: allow it far longer than an ordinary call. */
+export function defaultTimeoutFor(channel: ChannelName): number {
+  return channel === 'register.backup' ? 10 * 60_000 : 30_000;
+}
+
+const storageError = (message: string): Envelope<unknown> => ({ ok: false, error: { code: 'storage', message } });
+
+interface Pending {
+  resolve(envelope: Envelope<unknown>): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+type State = 'idle' | 'starting' | 'ready' | 'stopping' | 'stopped' | 'failed';
+
+export function createDbClient(options: DbClientOptions): DbClient {
+  const timeoutFor = options.timeoutFor ?? defaultTimeoutFor;
+  const initTimeoutMs = options.initTimeoutMs ?? 120_000;
+  const maxRestarts = options.maxRestarts ?? 3;
+  const restartWindowMs = options.restartWindowMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+
+  let state: State = 'idle';
+  let child: DbProcessHandle | null = null;
+  let ready: Promise<ReadyMessage> | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const restarts: number[] = [];
+  let onClosed: (() => void) | null = null;
+
+  function failPending(message: string): void {
+    for (const [id, call] of pending) {
+      clearTimeout(call.timer);
+      call.resolve(storageError(message));
+      pending.delete(id);
+    }
+  }
+
+  function fatal(message: string): void {
+    state = 'failed';
+    failPending(message);
+    options.onFatal(message);
+  }
+
+  /** Spawns one process and resolves once it reports the register open. */
+  function launch(): Promise<ReadyMessage> {
+    state = 'starting';
+    const proc = options.spawn();
+    child = proc;
+    return new Promise<ReadyMessage>((resolve, reject) => {
+      let settled = false;
+      const settle = (error: Error | null, msg?: ReadyMessage): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(initTimer);
+        if (error) reject(error);
+        else if (msg) resolve(msg);
+      };
+      const initTimer = setTimeout(() => {
+        proc.kill();
+        settle(
+          new DbOpenError(
+            'unreadable',
+            `The register did not open within ${Math.round(initTimeoutMs / 1000)} seconds.`,
+          ),
+        );
+      }, initTimeoutMs);
+
+      proc.onMessage((raw) => {
+        const message: FromDbProcess | null = asFromDbProcess(raw);
+        if (message === null) {
+          log('Ignored a malformed message from the database process');
+          return;
+        }
+        if (message.type === 'ready') {
+          state = 'ready';
+          settle(null, message);
+        } else if (message.type === 'init-failed') {
+          settle(new DbOpenError(message.problem, message.message));
+        } else if (message.type === 'reply') {
+          const call = pending.get(message.id);
+          if (!call) return; // it already timed out; its caller has had an answer
+          pending.delete(message.id);
+          clearTimeout(call.timer);
+          call.resolve(message.envelope);
+        }
+      });
+
+      proc.onExit((code) => {
+        if (child !== proc) return; // an old process we already gave up on
+        child = null;
+        settle(
+          new DbOpenError('internal', `The database process stopped while opening the register (exit code ${code}).`),
+        );
+        if (state === 'stopping' || state === 'stopped') {
+          state = 'stopped';
+          failPending('MLA Desk is closing.');
+          onClosed?.();
+          return;
+        }
+        if (state !== 'ready') return; // start() or the restart reports this through the rejection
+        crashed(code);
+      });
+
+      proc.post({ type: 'init', ...options.init });
+    });
+  }
+
+  /** The process died after it was ready: answer what was in flight, then restart if allowed. */
+  function crashed(code: number): void {
+    // Calls in flight are not retried: a write may already have been committed.
+    failPending(
+      `The register process stopped unexpectedly (exit code ${code}); check whether your last change was saved.`,
+    );
+    const t = now();
+    while (restarts.length > 0 && (restarts[0] ?? 0) < t - restartWindowMs) restarts.shift();
+    if (restarts.length >= maxRestarts) {
+      fatal(
+        `The register process stopped ${restarts.length + 1} times in a short while (last exit code ${code}). MLA Desk will close.`,
+      );
+      return;
+    }
+    restarts.push(t);
+    log(`Database process exited with code ${code}; restarting`);
+    ready = launch();
+    ready.catch((e: unknown) =>
+      fatal(`The register could not be reopened: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
+
+  async function call(channel: ChannelName, input: unknown): Promise<Envelope<unknown>> {
+    if (state === 'failed') return storageError('The register is not available; restart MLA Desk.');
+    if (state === 'stopping' || state === 'stopped') return storageError('MLA Desk is closing.');
+    if (!ready) return storageError('The register is not open yet.');
+    try {
+      await ready;
+    } catch {
+      return storageError('The register is not available; restart MLA Desk.');
+    }
+    const proc = child;
+    if (proc === null || state !== 'ready') return storageError('The register is not available right now; try again.');
+    const id = nextId++;
+    return new Promise<Envelope<unknown>>((resolve) => {
+      const ms = timeoutFor(channel);
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve(
+          storageError(
+            `The register did not answer within ${Math.round(ms / 1000)} seconds; reload to see whether the change was saved.`,
+          ),
+        );
+      }, ms);
+      pending.set(id, { resolve, timer });
+      try {
+        proc.post({ type: 'call', id, channel, input });
+      } catch (e) {
+        // Input that cannot be cloned, or a process that just died.
+        pending.delete(id);
+        clearTimeout(timer);
+        log(`Could not send ${channel} to the database process`, e);
+        resolve(storageError('MLA Desk could not pass this on to the register; nothing was saved.'));
+      }
+    });
+  }
+
+  return {
+    start() {
+      if (state !== 'idle') return Promise.reject(new Error('The database client was already started.'));
+      ready = launch();
+      return ready;
+    },
+    call,
+    stop() {
+      const proc = child;
+      if (proc === null || state === 'stopped' || state === 'failed') {
+        state = 'stopped';
+        return Promise.resolve();
+      }
+      state = 'stopping';
+      return new Promise<void>((resolve) => {
+        const killTimer = setTimeout(() => proc.kill(), 5_000);
+        onClosed = () => {
+          clearTimeout(killTimer);
+          resolve();
+        };
+        try {
+          proc.post({ type: 'close' });
+        } catch {
+          proc.kill();
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell, utilityProcess } from 'electron';
+import { MENU_EVENT, type MenuCommand } from '../contract/bridge.ts';
+import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol.ts';
+import { createDbClient, type DbClient, type DbProcessHandle } from './db-client.ts';
+import { registerIpcHandlers } from './ipc.ts';
+import { backUpRegister, buildMenuTemplate } from './menu.ts';
+import { runtimePaths, type RuntimePaths } from './paths.ts';
+import { hardenSession, hardenWebContents, isAllowedExternal } from './security.ts';
+import { MIN_SIZE, loadWindowState, trackWindowState } from './window-state.ts';
+
+// The shell only: windows, menu, protocol and security. The register lives in the database
+// utility process (db-process.ts); nothing here touches SQLite.
+
+// Must happen before `ready`: a standard, secure scheme gets a real origin, so the CSP's
+// 'self', fetch and storage behave as they would on https.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+const isDev = !app.isPackaged;
+let mainWindow: BrowserWindow | null = null;
+let db: DbClient | null = null;
+let paths: RuntimePaths;
+
+function openExternal(url: string): void {
+  if (isAllowedExternal(url)) void shell.openExternal(url);
+}
+
+function fail(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+function createWindow(): void {
+  const state = loadWindowState(
+    paths.windowStateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    title: 'MLA Desk',
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: isDev,
+    },
+  });
+  if (state.maximized) win.maximize();
+  trackWindowState(win, paths.windowStateFile);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+  void win.loadURL(APP_ENTRY_URL);
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  target?.webContents.send(MENU_EVENT, command);
+}
+
+async function showAbout(): Promise<void> {
+  const info = db ? await db.call('app.info', {}) : null;
+  const v = info?.ok ? (info.value as { version: string; schemaVersion: number; databaseFile: string }) : null;
+  const detail = [
+    `Version ${v?.version ?? app.getVersion()}`,
+    v ? `Register schema ${v.schemaVersion}\n${v.databaseFile}` : '',
+    `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`,
+  ].filter(Boolean);
+  const options = { type: 'info' as const, title: 'About MLA Desk', message: 'MLA Desk', detail: detail.join('\n\n') };
+  await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+async function backUp(): Promise<void> {
+  const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  await backUpRegister({
+    defaultPath: path.join(
+      app.getPath('documents'),
+      `MLA Desk register ${new Date().toISOString().slice(0, 10)}.sqlite`,
+    ),
+    chooseFile: async (defaultPath) => {
+      const options = {
+        title: 'Back up register',
+        defaultPath,
+        filters: [{ name: 'SQLite database', extensions: ['sqlite'] }],
+      };
+      const result = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
+      return result.canceled ? undefined : result.filePath;
+    },
+    call: (input) =>
+      db
+        ? db.call('register.backup', input)
+        : Promise.resolve({ ok: false, error: { code: 'storage', message: 'The register is not open.' } }),
+    report: async (kind, message, detail) => {
+      const options = { type: kind, title: 'Back up register', message, detail };
+      await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+    },
+  });
+}
+
+function spawnDbProcess(): DbProcessHandle {
+  const child = utilityProcess.fork(paths.dbProcessEntry, [], { serviceName: 'MLA Desk register', stdio: 'inherit' });
+  return {
+    post: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+    kill: () => void child.kill(),
+  };
+}
+
+async function start(): Promise<void> {
+  paths = runtimePaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    userData: app.getPath('userData'),
+    bundleDir: __dirname,
+  });
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.rendererDir));
+
+  if (!fs.existsSync(paths.nativeBinding)) {
+    fail(
+      'MLA Desk cannot start',
+      `The SQLite module built for Electron is missing:\n${paths.nativeBinding}\n\nRun "node scripts/native-electron.mjs" (it needs network access to Electron's headers).`,
+    );
+    return;
+  }
+  db = createDbClient({
+    spawn: spawnDbProcess,
+    init: {
+      databaseFile: paths.databaseFile,
+      migrationsFolder: paths.migrationsFolder,
+      nativeBinding: paths.nativeBinding,
+      app: { name: 'MLA Desk', version: app.getVersion() },
+    },
+    onFatal: (message) => fail('MLA Desk has to close', message),
+  });
+  try {
+    await db.start();
+  } catch (e) {
+    // db/open.ts refuses a foreign or newer file before writing to it, so it is left as it was.
+    fail(
+      'MLA Desk cannot open the register',
+      `${e instanceof Error ? e.message : String(e)}\n\nThe file was not changed.`,
+    );
+    return;
+  }
+  registerIpcHandlers(ipcMain, (channel, input) =>
+    db ? db.call(channel, input) : Promise.reject(new Error('no register')),
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        { appName: 'MLA Desk', isMac: process.platform === 'darwin', isDev },
+        { send: sendMenuCommand, backUp: () => void backUp(), about: () => void showAbout() },
+      ),
+    ),
+  );
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another MLA Desk already has the register open; it focuses its window (second-instance).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (mainWindow === null && db !== null) createWindow();
+  });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || db === null) return;
+    // Close the register cleanly (WAL checkpoint) before the process goes.
+    event.preventDefault();
+    closing = true;
+    void db.stop().finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => fail('MLA Desk cannot start', e instanceof Error ? (e.stack ?? e.message) : String(e)));
+}

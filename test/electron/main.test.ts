@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_PREFIX } from '../../contract/bridge.ts';
+import { CHANNEL_NAMES } from '../../contract/channels.ts';
+import { tempDir } from '../helpers/temp-register.ts';
+
+/** A stand-in for the parts of Electron that main.ts drives; each test arranges its own. */
+const e = await vi.hoisted(async () => {
+  // Hoisted above the imports, so it fetches its own EventEmitter.
+  const { EventEmitter } = await import('node:events');
+  const state = {
+    lock: true,
+    appDir: '',
+    userData: '',
+    dbReply: { type: 'ready', schemaVersion: 2, databaseFile: '/x/register.sqlite' } as unknown,
+    windows: [] as { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[],
+    forks: [] as { modulePath: string; sent: unknown[] }[],
+  };
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getAppPath: () => state.appDir,
+    getPath: () => state.userData,
+    getVersion: () => '0.1.0-test',
+  });
+  class BrowserWindow extends EventEmitter {
+    static getFocusedWindow = () => null;
+    webContents = { send: vi.fn() };
+    loadURL = vi.fn(async () => undefined);
+    maximize = vi.fn();
+    show = vi.fn();
+    constructor(options: Record<string, unknown>) {
+      super();
+      state.windows.push({ options, loadURL: this.loadURL });
+    }
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
+    isMaximized = () => false;
+    isDestroyed = () => false;
+  }
+  const utilityProcess = {
+    fork: vi.fn((modulePath: string) => {
+      const child = Object.assign(new EventEmitter(), {
+        sent: [] as unknown[],
+        postMessage(message: { type: string }) {
+          this.sent.push(message);
+          if (message.type === 'init') queueMicrotask(() => child.emit('message', state.dbReply));
+        },
+        kill: vi.fn(() => true),
+      });
+      state.forks.push({ modulePath, sent: child.sent });
+      return child;
+    }),
+  };
+  return {
+    state,
+    electron: {
+      app,
+      BrowserWindow,
+      utilityProcess,
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: vi.fn(),
+          setPermissionCheckHandler: vi.fn(),
+          setDevicePermissionHandler: vi.fn(),
+          webRequest: { onBeforeRequest: vi.fn() },
+        },
+      },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+      dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showSaveDialog: vi.fn() },
+      Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+      ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+      shell: { openExternal: vi.fn() },
+    },
+  };
+});
+vi.mock('electron', () => e.electron);
+
+// main.ts finds its sibling bundles through __dirname: dist/electron when bundled, and the
+// source folder here (vitest defines __dirname per module).
+const BUNDLE_DIR = path.resolve(import.meta.dirname, '../../electron');
+
+function arrange(options: { lock?: boolean; nativeBuilt?: boolean; dbReply?: unknown } = {}) {
+  vi.resetModules();
+  vi.clearAllMocks();
+  e.electron.app.removeAllListeners();
+  e.state.lock = options.lock ?? true;
+  e.state.windows = [];
+  e.state.forks = [];
+  e.state.appDir = tempDir();
+  e.state.userData = tempDir();
+  if (options.dbReply) e.state.dbReply = options.dbReply;
+  if (options.nativeBuilt ?? true) {
+    fs.mkdirSync(path.join(e.state.appDir, 'native', 'electron'), { recursive: true });
+    fs.writeFileSync(path.join(e.state.appDir, 'native', 'electron', 'better_sqlite3.node'), '');
+  }
+}
+
+describe('main process shell', () => {
+  beforeEach(() => {
+    e.state.dbReply = { type: 'ready', schemaVersion: 2, databaseFile: '/x/register.sqlite' };
+  });
+
+  it('registers app:// as a standard, secure scheme before ready and enables the sandbox', async () => {
+    arrange();
+    await import('../../electron/main.ts');
+    const { protocol, app } = e.electron;
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      app.whenReady.mock.invocationCallOrder[0] ?? 0,
+    );
+    expect(app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('opens the register in the utility process, then a locked-down window on app://', async () => {
+    arrange();
+    await import('../../electron/main.ts');
+    await vi.waitFor(() => expect(e.state.windows).toHaveLength(1));
+    const fork = e.state.forks[0];
+    expect(fork?.modulePath).toBe(path.join(BUNDLE_DIR, 'db-process.cjs'));
+    expect(fork?.sent[0]).toMatchObject({
+      type: 'init',
+      migrationsFolder: path.join(e.state.appDir, 'migrations'),
+      nativeBinding: path.join(e.state.appDir, 'native', 'electron', 'better_sqlite3.node'),
+    });
+    const window = e.state.windows[0];
+    expect(window?.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: path.join(BUNDLE_DIR, 'preload.cjs'),
+    });
+    expect(window?.loadURL).toHaveBeenCalledWith('app://mla-desk/index.html');
+    expect(e.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(e.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    const handled = e.electron.ipcMain.handle.mock.calls.map(([name]) => name as string);
+    expect(handled.sort()).toEqual(CHANNEL_NAMES.map((n) => IPC_PREFIX + n).sort());
+    expect(e.electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('shows a native error and quits, with no window, when the register cannot be opened', async () => {
+    arrange({
+      dbReply: {
+        type: 'init-failed',
+        problem: 'newer',
+        message: 'register.sqlite was written by a newer version of MLA Desk',
+      },
+    });
+    await import('../../electron/main.ts');
+    await vi.waitFor(() => expect(e.electron.app.exit).toHaveBeenCalledWith(1));
+    const [title, message] = e.electron.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(title).toMatch(/cannot open the register/);
+    expect(message).toContain('newer version');
+    expect(message).toContain('not changed');
+    expect(e.state.windows).toHaveLength(0);
+    expect(e.electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('explains a missing Electron build of better-sqlite3 instead of starting the database', async () => {
+    arrange({ nativeBuilt: false });
+    await import('../../electron/main.ts');
+    await vi.waitFor(() => expect(e.electron.app.exit).toHaveBeenCalledWith(1));
+    expect(e.electron.dialog.showErrorBox.mock.calls[0]?.[1]).toContain('native-electron.mjs');
+    expect(e.electron.utilityProcess.fork).not.toHaveBeenCalled();
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    arrange({ lock: false });
+    await import('../../electron/main.ts');
+    expect(e.electron.app.quit).toHaveBeenCalled();
+    expect(e.electron.app.whenReady).not.toHaveBeenCalled();
+    expect(e.electron.utilityProcess.fork).not.toHaveBeenCalled();
+  });
+});
