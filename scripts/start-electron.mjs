@@ -1,22 +1,8 @@
-// Runs the built app in Electron (npm start). Finds the binary the way the `electron` package
-// does, but without `require('electron')`, which would try to download a missing binary.
+// Runs the built app in Electron (npm start), or says plainly why it cannot here.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'package.json'));
-const electronDir = path.dirname(require.resolve('electron/package.json'));
-
-function electronBinary() {
-  const pathFile = path.join(electronDir, 'path.txt');
-  const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : null;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) return path.join(override, relative ?? 'electron');
-  return relative ? path.join(electronDir, 'dist', relative) : null;
-}
+import { electronBinary, electronVersion, nativeBindingPath, root } from './electron-binary.mjs';
 
 function stop(lines) {
   console.error(lines.join('\n'));
@@ -24,16 +10,15 @@ function stop(lines) {
 }
 
 const binary = electronBinary();
-if (!binary || !fs.existsSync(binary)) {
+if (!binary) {
   stop([
     'start-electron: the Electron binary is not installed, so `npm start` cannot open the desktop app.',
     '  A normal `npm install` downloads it; this checkout was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1.',
-    `  To get it: \`node node_modules/electron/install.js\` (needs network access to GitHub), or point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron ${require('electron/package.json').version}.`,
+    `  To get it: \`node node_modules/electron/install.js\` (needs network access to GitHub), or point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron ${electronVersion}.`,
     '  `npm run web` runs the same interface and API in your browser without Electron.',
   ]);
 }
-const nativeBinding = path.join(root, 'native', 'electron', 'better_sqlite3.node');
-if (!fs.existsSync(nativeBinding)) {
+if (!fs.existsSync(nativeBindingPath)) {
   stop([
     'start-electron: better-sqlite3 has not been built for Electron (native/electron/better_sqlite3.node is missing).',
     "  Run `node scripts/native-electron.mjs` where Electron's headers can be downloaded.",
