@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   {
     // The renderer reaches the register only through the typed client: never the db or Electron code.
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

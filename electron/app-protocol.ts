@@ -1,47 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, fileForUrlPath } from '../renderer/serving.ts';
+
+export { CONTENT_SECURITY_POLICY };
 
 /** The renderer is served from app://mla-desk/, never file://, so it has a real origin of its own. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'mla-desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-/**
- * Sent with every response of the app:// protocol. Styles allow 'unsafe-inline' only because
- * Mantine injects <style> elements at run time; scripts, connections and frames stay 'self'.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** True for URLs of our own page (any path), whatever Chromium reports as their origin. */
 export function isAppUrl(raw: string | null | undefined): boolean {
@@ -64,18 +31,8 @@ export type AppRequestTarget = { ok: true; file: string } | { ok: false; status:
 export function resolveAppRequest(method: string, rawUrl: string, root: string): AppRequestTarget {
   if (method !== 'GET') return { ok: false, status: 405, reason: `method ${method} is not allowed` };
   if (!isAppUrl(rawUrl)) return { ok: false, status: 403, reason: 'not our origin' };
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(rawUrl).pathname);
-  } catch {
-    return { ok: false, status: 400, reason: 'malformed path' };
-  }
-  // Backslashes are separators on Windows and NUL truncates paths in native code: refuse both.
-  if (pathname.includes('\0') || pathname.includes('\\')) return { ok: false, status: 400, reason: 'malformed path' };
-  const relative = pathname.replace(/^\/+/, '') || 'index.html';
-  const base = path.resolve(root);
-  const file = path.resolve(base, relative);
-  if (!file.startsWith(base + path.sep)) return { ok: false, status: 403, reason: 'outside the app folder' };
+  const file = fileForUrlPath(root, new URL(rawUrl).pathname);
+  if (file === null) return { ok: false, status: 400, reason: 'malformed path or outside the app folder' };
   return { ok: true, file };
 }
 

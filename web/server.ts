@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Caller } from '../api/context.ts';
 import { createApiHost } from '../api/host.ts';
 import type { Envelope } from '../contract/errors.ts';
-import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStaticFile } from './static.ts';
+import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer/serving.ts';
+import { resolveStaticFile } from './static.ts';
 
 export interface WebServerOptions {
   port: number;

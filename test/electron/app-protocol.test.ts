@@ -119,7 +119,7 @@ describe('serving app:// responses', () => {
   it('never serves the file beside the folder, and refuses POST with the CSP still set', async () => {
     const root = rendererRoot();
     const res = await serveAppRequest({ method: 'GET', url: 'app://mla-desk/..%2fsecret.txt' }, root);
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(400);
     expect(await res.text()).not.toContain('secret');
     const post = await serveAppRequest({ method: 'POST', url: APP_ENTRY_URL }, root);
     expect(post.status).toBe(405);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../web/static.ts';
+import { CONTENT_SECURITY_POLICY } from '../../renderer/serving.ts';
 import { INDEX_HTML, SECRET, TOKEN, request, startTestServer } from '../helpers/web.ts';
 
 describe('web server: the page and its files', () => {
@@ -66,11 +66,11 @@ describe('web server: the page and its files', () => {
     expect(reply.body).not.toContain(SECRET);
   });
 
-  it('falls back to index.html, not to the file, for an extensionless path that climbs out', async () => {
+  it('refuses an extensionless path that climbs out, rather than serving the file or the page', async () => {
     const t = await startTestServer();
     const reply = await request(t.port, { path: '/%2e%2e/%2e%2e/%2e%2e/etc/passwd' });
-    expect(reply.status).toBe(200);
-    expect(reply.body).toBe(INDEX_HTML);
+    expect(reply.status).toBe(404);
+    expect(reply.body).not.toContain('root:');
   });
 
   it('answers a page path with broken percent-encoding with 404', async () => {
