@@ -112,3 +112,75 @@ export const DIRECTION_PREFIX: Record<Direction, string> = {
   incoming: 'IN',
   outgoing: 'OUT',
 };
+
+/*
+ * Codes of the register beyond the interchange spec (the request's parts and its daily work).
+ * Same rule: one list here, read by the schema, validation, labels and exports.
+ */
+
+/** The data an e-evidence request seeks: the data-related assistance codes of the spec. */
+export const DATA_CATEGORIES = [
+  'subscriber_data',
+  'traffic_data',
+  'content_data',
+  'realtime_collection',
+] as const satisfies readonly Assistance[];
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+export const PARTY_ROLES = [
+  'suspect',
+  'accused',
+  'witness',
+  'victim',
+  'expert',
+  'company',
+  'account_holder',
+  'other',
+] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const IDENTIFIER_TYPES = ['email', 'phone', 'ip_address', 'account', 'url', 'wallet', 'device', 'other'] as const;
+export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
+
+/** What happens to a request besides its status changes, recorded in its history. */
+export const EVENT_TYPES = [
+  'returned_deficient', // sent back to the sender with what is missing
+  'consultation_before_refusal', // UNTOC art. 18(26)
+  'information_requested',
+  'information_received',
+  'preservation_extended',
+  'reminder_sent',
+  'note',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** How two requests are related; every link is shown from both ends. */
+export const LINK_KINDS = ['follow_up', 'supplementary', 'related'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const DOCUMENT_TYPES = [
+  'request',
+  'translation',
+  'supplementary_information',
+  'acknowledgement',
+  'execution_result',
+  'correspondence',
+  'other',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const DOCUMENT_DIRECTIONS = ['incoming', 'outgoing', 'internal'] as const;
+export type DocumentDirection = (typeof DOCUMENT_DIRECTIONS)[number];
+
+export const CORRESPONDENCE_CHANNELS = [
+  'email',
+  'post',
+  'courier',
+  'diplomatic_bag',
+  'secure_platform',
+  'phone',
+  'fax',
+  'in_person',
+  'other',
+] as const;
+export type CorrespondenceChannel = (typeof CORRESPONDENCE_CHANNELS)[number];

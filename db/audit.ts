@@ -1,5 +1,5 @@
 import type { Queryable } from './types.ts';
-import { auditLog } from './schema.ts';
+import { auditLog } from './schema/index.ts';
 
 export interface Actor {
   name: string;

@@ -11,7 +11,7 @@ import type { Actor } from './audit.ts';
 import { backupOpenDatabase } from './maintenance.ts';
 import { type OpenOptions, openDatabase } from './open.ts';
 import { type Clock, getRequestDetail, listRequests, moveRequest, registerRequest } from './requests.ts';
-import * as schema from './schema.ts';
+import * as schema from './schema/index.ts';
 import { readSettings, updateSettings } from './settings.ts';
 
 /**

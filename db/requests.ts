@@ -12,7 +12,7 @@ import type {
 } from '../contract/requests.ts';
 import { type Actor, recordAudit } from './audit.ts';
 import { allocateReference } from './references.ts';
-import { requestRefusalGrounds, requests, statusHistory } from './schema.ts';
+import { requestRefusalGrounds, requests, statusHistory } from './schema/index.ts';
 import { allowedMoves, findMove, startStatus } from './workflow.ts';
 
 type RequestRow = typeof requests.$inferSelect;

@@ -2,7 +2,7 @@ import type { Db, Queryable } from './types.ts';
 import { eq } from 'drizzle-orm';
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../contract/settings.ts';
 import { type Actor, recordAudit } from './audit.ts';
-import { settings } from './schema.ts';
+import { settings } from './schema/index.ts';
 
 /** The office's settings; a value missing or unreadable in the file falls back to its default. */
 export function readSettings(db: Queryable): Settings {

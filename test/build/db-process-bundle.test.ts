@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_OPERATOR_ROLES } from '../../contract/roles.ts';
 import { createDbClient, DbOpenError, type DbClient, type DbProcessHandle } from '../../electron/db-client.ts';
-import { MIGRATIONS, tempDir } from '../helpers/temp-register.ts';
+import { MIGRATIONS, SCHEMA_VERSION, tempDir } from '../helpers/temp-register.ts';
 
 /**
  * The bundled database process (dist/electron/db-process.cjs) run across a real process
@@ -83,7 +83,11 @@ describe('bundled database process', () => {
   it('opens the register with the given native build, serves the contract, and closes it cleanly', async () => {
     const file = path.join(tempDir(), 'data', 'register.sqlite');
     const db = client(file);
-    await expect(db.start()).resolves.toMatchObject({ type: 'ready', schemaVersion: 2, databaseFile: file });
+    await expect(db.start()).resolves.toMatchObject({
+      type: 'ready',
+      schemaVersion: SCHEMA_VERSION,
+      databaseFile: file,
+    });
     const info = await db.call('app.info', {});
     expect(info).toMatchObject({
       ok: true,

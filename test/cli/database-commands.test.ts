@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDatabase } from '../../db/open.ts';
 import { cli } from '../helpers/cli-io.ts';
 import { countRows, insertRawRequest, migrationsFolder, pragma, sha256, withRaw } from '../helpers/sqlite-files.ts';
-import { MIGRATIONS, tempDir } from '../helpers/temp-register.ts';
+import { MIGRATIONS, SCHEMA_VERSION, tempDir } from '../helpers/temp-register.ts';
 
 function registerAt(version: 1 | 2): string {
   const file = path.join(tempDir(), 'register.sqlite');
@@ -22,9 +22,9 @@ describe('mla-desk init', () => {
   it('creates a new register and says so, exit 0', async () => {
     const file = path.join(tempDir(), 'new', 'register.sqlite');
     const run = await cli('init', '--db', file);
-    expect(run).toEqual({ code: 0, out: [`Created ${file} (schema 2).`], err: [] });
+    expect(run).toEqual({ code: 0, out: [`Created ${file} (schema ${SCHEMA_VERSION}).`], err: [] });
     expect(pragma(file, 'application_id')).toBe(APPLICATION_ID);
-    expect(pragma(file, 'user_version')).toBe(2);
+    expect(pragma(file, 'user_version')).toBe(SCHEMA_VERSION);
   });
 
   it('refuses to init over an existing register (exit 1) and leaves it untouched', async () => {
@@ -54,19 +54,23 @@ describe('mla-desk migrate', () => {
     const run = await cli('migrate', '--db', file);
     expect(run.code).toBe(0);
     expect(run.err).toEqual([]);
-    expect(run.out[0]).toBe(`${file} is at schema 2.`);
+    expect(run.out[0]).toBe(`${file} is at schema ${SCHEMA_VERSION}.`);
     const copyLine = run.out[1] ?? '';
-    expect(copyLine).toMatch(/^The database as it was before is kept at .*register-before-schema-2-.*\.sqlite\.$/);
+    expect(copyLine).toMatch(
+      new RegExp(
+        `^The database as it was before is kept at .*register-before-schema-${SCHEMA_VERSION}-.*\\.sqlite\\.$`,
+      ),
+    );
     const copy = copyLine.replace('The database as it was before is kept at ', '').replace(/\.$/, '');
     expect(pragma(copy, 'user_version')).toBe(1);
-    expect(pragma(file, 'user_version')).toBe(2);
+    expect(pragma(file, 'user_version')).toBe(SCHEMA_VERSION);
     expect(countRows(file, 'requests')).toBe(1);
   });
 
   it('says an up-to-date register is at the current schema and copies nothing', async () => {
     const file = registerAt(2);
     const run = await cli('migrate', '--db', file);
-    expect(run).toEqual({ code: 0, out: [`${file} is at schema 2.`], err: [] });
+    expect(run).toEqual({ code: 0, out: [`${file} is at schema ${SCHEMA_VERSION}.`], err: [] });
     expect(fs.existsSync(path.join(path.dirname(file), 'backups'))).toBe(false);
   });
 
@@ -85,7 +89,11 @@ describe('mla-desk check', () => {
     const run = await cli('check', '--db', file);
     expect(run).toEqual({
       code: 0,
-      out: [`File: ${file}`, 'Schema: 2 (this version of MLA Desk: 2)', 'Integrity: ok'],
+      out: [
+        `File: ${file}`,
+        `Schema: ${SCHEMA_VERSION} (this version of MLA Desk: ${SCHEMA_VERSION})`,
+        'Integrity: ok',
+      ],
       err: [],
     });
   });
@@ -94,7 +102,7 @@ describe('mla-desk check', () => {
     const file = registerAt(1);
     const run = await cli('check', '--db', file);
     expect(run.code).toBe(1);
-    expect(run.out).toContain('Schema: 1 (this version of MLA Desk: 2)');
+    expect(run.out).toContain(`Schema: 1 (this version of MLA Desk: ${SCHEMA_VERSION})`);
     expect(run.err).toEqual([`${file} needs migrating: run mla-desk migrate --db ${file}`]);
     expect(pragma(file, 'user_version')).toBe(1);
   });

@@ -6,7 +6,7 @@ import { backupDatabase, checkDatabase } from '../../db/maintenance.ts';
 import { openDatabase } from '../../db/open.ts';
 import { ACTOR, CLOCK, newRequest, transition } from '../helpers/requests.ts';
 import { insertRawRequest, migrationsFolder, pragma, sha256, withRaw } from '../helpers/sqlite-files.ts';
-import { MIGRATIONS, tempDir, tempRegister } from '../helpers/temp-register.ts';
+import { MIGRATIONS, SCHEMA_VERSION, tempDir, tempRegister } from '../helpers/temp-register.ts';
 
 function newFile(): string {
   const file = path.join(tempDir(), 'register.sqlite');
@@ -30,10 +30,10 @@ function allRows(file: string) {
 describe('checkDatabase', () => {
   it('reports a sound, current register as ok', () => {
     const file = newFile();
-    expect(checkDatabase({ file, migrationsFolder: MIGRATIONS }, 2)).toEqual({
+    expect(checkDatabase({ file, migrationsFolder: MIGRATIONS }, SCHEMA_VERSION)).toEqual({
       file,
-      schemaVersion: 2,
-      expectedSchemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
+      expectedSchemaVersion: SCHEMA_VERSION,
       integrity: [],
       ok: true,
     });
@@ -43,8 +43,8 @@ describe('checkDatabase', () => {
     const file = path.join(tempDir(), 'register.sqlite');
     openDatabase({ file, migrationsFolder: migrationsFolder(1), create: true }).close();
     const hash = sha256(file);
-    const report = checkDatabase({ file, migrationsFolder: MIGRATIONS }, 2);
-    expect(report).toMatchObject({ schemaVersion: 1, expectedSchemaVersion: 2, integrity: [], ok: false });
+    const report = checkDatabase({ file, migrationsFolder: MIGRATIONS }, SCHEMA_VERSION);
+    expect(report).toMatchObject({ schemaVersion: 1, expectedSchemaVersion: SCHEMA_VERSION, integrity: [], ok: false });
     expect(pragma(file, 'user_version')).toBe(1);
     expect(sha256(file)).toBe(hash);
     expect(fs.existsSync(path.join(path.dirname(file), 'backups'))).toBe(false);
@@ -56,20 +56,20 @@ describe('checkDatabase', () => {
       db.pragma('foreign_keys = OFF');
       db.prepare(`INSERT INTO request_refusal_grounds (request_id, ground) VALUES (77, 'other')`).run();
     });
-    const report = checkDatabase({ file, migrationsFolder: MIGRATIONS }, 2);
+    const report = checkDatabase({ file, migrationsFolder: MIGRATIONS }, SCHEMA_VERSION);
     expect(report.ok).toBe(false);
     expect(report.integrity).toEqual(['1 row(s) point at records that do not exist']);
   });
 
   it('refuses a missing file and a file that is not a register with a StorageError', () => {
     const dir = tempDir();
-    expect(() => checkDatabase({ file: path.join(dir, 'none.sqlite'), migrationsFolder: MIGRATIONS }, 2)).toThrow(
-      expect.objectContaining({ problem: 'missing' }),
-    );
+    expect(() =>
+      checkDatabase({ file: path.join(dir, 'none.sqlite'), migrationsFolder: MIGRATIONS }, SCHEMA_VERSION),
+    ).toThrow(expect.objectContaining({ problem: 'missing' }));
     const text = path.join(dir, 'notes.txt');
     fs.writeFileSync(text, 'not a database at all, just some notes\n'.repeat(20));
     const hash = sha256(text);
-    expect(() => checkDatabase({ file: text, migrationsFolder: MIGRATIONS }, 2)).toThrow(
+    expect(() => checkDatabase({ file: text, migrationsFolder: MIGRATIONS }, SCHEMA_VERSION)).toThrow(
       expect.objectContaining({ problem: 'not_mla_desk' }),
     );
     expect(sha256(text)).toBe(hash);
@@ -100,9 +100,9 @@ describe('backupDatabase', () => {
     expect(result.bytes).toBeGreaterThan(0);
     expect(allRows(out)).toEqual(allRows(file));
     expect(withRaw(out, (db) => db.pragma('integrity_check', { simple: true }), true)).toBe('ok');
-    expect(pragma(out, 'user_version')).toBe(2);
+    expect(pragma(out, 'user_version')).toBe(SCHEMA_VERSION);
     // The copy is itself a register that opens and checks clean.
-    expect(checkDatabase({ file: out, migrationsFolder: MIGRATIONS }, 2).ok).toBe(true);
+    expect(checkDatabase({ file: out, migrationsFolder: MIGRATIONS }, SCHEMA_VERSION).ok).toBe(true);
   });
 
   it('copies a register that another connection holds open and is writing to', async () => {

@@ -12,7 +12,7 @@ import {
   tableNames,
   withRaw,
 } from '../helpers/sqlite-files.ts';
-import { MIGRATIONS, tempDir } from '../helpers/temp-register.ts';
+import { MIGRATIONS, SCHEMA_VERSION, tempDir } from '../helpers/temp-register.ts';
 
 const AT = new Date('2026-03-10T09:30:00.000Z');
 
@@ -45,13 +45,13 @@ describe('upgrading an existing register', () => {
     const file = registerAtSchema1();
     const before = snapshotOf(file);
     const opened = openDatabase({ file, migrationsFolder: MIGRATIONS, now: () => AT });
-    expect(opened.schemaVersion).toBe(2);
+    expect(opened.schemaVersion).toBe(SCHEMA_VERSION);
     opened.close();
 
     const expectedCopy = path.join(
       path.dirname(file),
       'backups',
-      'register-before-schema-2-2026-03-10T09-30-00-000Z.sqlite',
+      `register-before-schema-${SCHEMA_VERSION}-2026-03-10T09-30-00-000Z.sqlite`,
     );
     expect(opened.preMigrationCopy).toBe(expectedCopy);
     expect(fs.existsSync(expectedCopy)).toBe(true);
@@ -59,11 +59,14 @@ describe('upgrading an existing register', () => {
     expect(snapshotOf(expectedCopy)).toEqual(before);
 
     const after = snapshotOf(file);
-    expect(after.userVersion).toBe(2);
+    expect(after.userVersion).toBe(SCHEMA_VERSION);
     expect(after.applicationId).toBe(APPLICATION_ID);
-    expect(after.requests).toEqual(before.requests);
+    // Every value survives; later migrations only add columns (empty on old rows).
+    expect(after.requests).toEqual(
+      before.requests.map((row) => expect.objectContaining(row as Record<string, unknown>)),
+    );
     expect(after.history).toEqual(before.history);
-    expect(countRows(file, '__drizzle_migrations')).toBe(2);
+    expect(countRows(file, '__drizzle_migrations')).toBe(SCHEMA_VERSION);
     // The second migration's triggers now guard the old rows too.
     expect(() => withRaw(file, (db) => db.prepare('DELETE FROM status_history').run())).toThrow(/append-only/);
   });
@@ -96,9 +99,9 @@ describe('upgrading an existing register', () => {
     created.close();
     const before = snapshotOf(file);
     const hash = sha256(file);
-    const broken = migrationsFolder(2, {
-      '0002_broken': [
-        'CREATE TABLE `documents` (`id` integer PRIMARY KEY);',
+    const broken = migrationsFolder(SCHEMA_VERSION, {
+      '9000_broken': [
+        'CREATE TABLE `broken_table` (`id` integer PRIMARY KEY);',
         "UPDATE `requests` SET `summary` = 'touched';",
         'THIS IS NOT SQL;',
       ].join('\n--> statement-breakpoint\n'),
@@ -116,13 +119,13 @@ describe('upgrading an existing register', () => {
 
     // Neither the table nor the update of the first statements survived: all or nothing.
     expect(snapshotOf(file)).toEqual(before);
-    expect(tableNames(file)).not.toContain('documents');
-    expect(pragma(file, 'user_version')).toBe(2);
-    expect(countRows(file, '__drizzle_migrations')).toBe(2);
+    expect(tableNames(file)).not.toContain('broken_table');
+    expect(pragma(file, 'user_version')).toBe(SCHEMA_VERSION);
+    expect(countRows(file, '__drizzle_migrations')).toBe(SCHEMA_VERSION);
     expect(sha256(file)).toBe(hash);
     // And the register still opens with the migrations this version knows.
     const reopened = openDatabase({ file, migrationsFolder: MIGRATIONS });
-    expect(reopened.schemaVersion).toBe(2);
+    expect(reopened.schemaVersion).toBe(SCHEMA_VERSION);
     reopened.close();
   });
 

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../db/maintenance.ts';
 import { openDatabase } from '../../db/open.ts';
 import { sha256, withRaw } from '../helpers/sqlite-files.ts';
-import { MIGRATIONS, tempDir } from '../helpers/temp-register.ts';
+import { MIGRATIONS, SCHEMA_VERSION, tempDir } from '../helpers/temp-register.ts';
 
 describe('opening without intent to change', () => {
   it('refuses an empty file when not creating, and leaves it empty', () => {
     const file = path.join(tempDir(), 'empty.sqlite');
     fs.writeFileSync(file, '');
     expect(() => openDatabase({ file, migrationsFolder: MIGRATIONS })).toThrow(/empty file/);
-    expect(() => checkDatabase({ file, migrationsFolder: MIGRATIONS }, 2)).toThrow(/empty file/);
+    expect(() => checkDatabase({ file, migrationsFolder: MIGRATIONS }, SCHEMA_VERSION)).toThrow(/empty file/);
     expect(fs.statSync(file).size).toBe(0);
   });
 
@@ -20,7 +20,7 @@ describe('opening without intent to change', () => {
     openDatabase({ file, migrationsFolder: MIGRATIONS, create: true }).close();
     withRaw(file, (db) => db.pragma('journal_mode = DELETE'));
     const before = sha256(file);
-    expect(checkDatabase({ file, migrationsFolder: MIGRATIONS }, 2).ok).toBe(true);
+    expect(checkDatabase({ file, migrationsFolder: MIGRATIONS }, SCHEMA_VERSION).ok).toBe(true);
     expect(sha256(file)).toBe(before);
     expect(withRaw(file, (db) => db.pragma('journal_mode', { simple: true }), true)).toBe('delete');
   });

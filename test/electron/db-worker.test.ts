@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCAL_OPERATOR_ROLES } from '../../contract/roles.ts';
 import type { FromDbProcess } from '../../electron/db-protocol.ts';
 import { createDbWorker } from '../../electron/db-worker.ts';
-import { MIGRATIONS, tempDir } from '../helpers/temp-register.ts';
+import { MIGRATIONS, SCHEMA_VERSION, tempDir } from '../helpers/temp-register.ts';
 
 const caller = { name: 'operator', roles: LOCAL_OPERATOR_ROLES };
 const app = { name: 'MLA Desk', version: '0.0.0-test' };
@@ -31,7 +31,7 @@ describe('database process logic', () => {
     const { w, posted, exits } = worker();
     const file = path.join(tempDir(), 'register.sqlite');
     await w.onMessage(init(file));
-    expect(posted[0]).toEqual({ type: 'ready', schemaVersion: 2, databaseFile: file });
+    expect(posted[0]).toEqual({ type: 'ready', schemaVersion: SCHEMA_VERSION, databaseFile: file });
 
     await w.onMessage({ type: 'call', id: 41, channel: 'app.info', input: {} });
     expect(posted[1]).toMatchObject({

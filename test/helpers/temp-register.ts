@@ -3,9 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Caller, HandlerContext } from '../../api/context.ts';
+import { currentSchemaVersion } from '../../db/open.ts';
 import { openSqliteRegister, type Register } from '../../db/register.ts';
 
 export const MIGRATIONS = path.resolve(import.meta.dirname, '../../migrations');
+/** The schema version this build writes: the number of migrations. */
+export const SCHEMA_VERSION = currentSchemaVersion(MIGRATIONS);
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

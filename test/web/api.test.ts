@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countRows } from '../helpers/sqlite-files.ts';
+import { SCHEMA_VERSION } from '../helpers/temp-register.ts';
 import { type TestServer, TOKEN, api, json, request, startTestServer } from '../helpers/web.ts';
 
 const INCOMING = { direction: 'incoming', kind: 'mla', counterpartCountry: 'fr', openedOn: '2026-01-05' };
@@ -40,7 +41,7 @@ describe('web API: who may call', () => {
     });
     expect(json(reply)).toMatchObject({
       ok: true,
-      value: { name: 'MLA Desk', schemaVersion: 2, databaseFile: t.databaseFile },
+      value: { name: 'MLA Desk', schemaVersion: SCHEMA_VERSION, databaseFile: t.databaseFile },
     });
   });
 

@@ -1,0 +1,5 @@
+// The register's tables, one file per part of the domain; drizzle-kit reads them all from here.
+export * from './requests.ts';
+export * from './system.ts';
+export * from './documents.ts';
+export * from './directories.ts';
