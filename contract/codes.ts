@@ -139,7 +139,16 @@ export const PARTY_ROLES = [
 ] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
-export const IDENTIFIER_TYPES = ['email', 'phone', 'ip_address', 'account', 'url', 'wallet', 'device', 'other'] as const;
+export const IDENTIFIER_TYPES = [
+  'email',
+  'phone',
+  'ip_address',
+  'account',
+  'url',
+  'wallet',
+  'device',
+  'other',
+] as const;
 export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
 
 /** What happens to a request besides its status changes, recorded in its history. */

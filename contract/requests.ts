@@ -1,68 +1,26 @@
 import { z } from 'zod';
-import { CHANNELS, DIRECTIONS, KINDS, LEGAL_BASES, REFUSAL_GROUNDS, STATUSES, URGENCIES } from './codes.ts';
-import { isCountryCode } from './countries.ts';
+import {
+  ASSISTANCE,
+  CHANNELS,
+  DIRECTIONS,
+  EVENT_TYPES,
+  ICCS_SECTIONS,
+  KINDS,
+  LEGAL_BASES,
+  LINK_KINDS,
+  REFUSAL_GROUNDS,
+  STATUSES,
+  URGENCIES,
+} from './codes.ts';
 import { isoDate } from './dates.ts';
+import { identifierSchema, optionalText, partySchema } from './request-fields.ts';
 
-/** Optional free text: trimmed, empty means "no value", bounded so a paste cannot bloat the file. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional()
-    .transform((s) => s ?? null);
-
-export const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCountryCode, { message: 'must be an ISO 3166-1 alpha-2 country code' });
+export * from './request-fields.ts';
 
 export const directionSchema = z.enum(DIRECTIONS);
 export const kindSchema = z.enum(KINDS);
 export const statusSchema = z.enum(STATUSES);
 export const requestId = z.number().int().positive();
-
-/** What a clerk gives when registering a request; the reference is generated, never typed. */
-export const newRequestSchema = z
-  .strictObject({
-    direction: directionSchema,
-    kind: kindSchema,
-    counterpartCountry: countryCode,
-    counterpartAuthority: optionalText(300),
-    counterpartReference: optionalText(120),
-    domesticAuthority: optionalText(300),
-    domesticReference: optionalText(120),
-    serviceProvider: optionalText(200),
-    legalBasis: z
-      .enum(LEGAL_BASES)
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
-    channel: z
-      .enum(CHANNELS)
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
-    urgency: z.enum(URGENCIES).default('normal'),
-    /** Incoming: the day the central authority received it. Outgoing: empty until sent. */
-    openedOn: isoDate
-      .nullable()
-      .optional()
-      .transform((v) => v ?? null),
-    assignedTo: optionalText(120),
-    summary: optionalText(4000),
-  })
-  .refine((r) => !(r.direction === 'incoming' && (r.openedOn ?? null) === null), {
-    path: ['openedOn'],
-    message: 'is required for an incoming request (the day it was received)',
-    // Run even when other fields failed, so one reply names every missing field.
-    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-  });
-export type NewRequest = z.input<typeof newRequestSchema>;
-export type ValidNewRequest = z.output<typeof newRequestSchema>;
 
 export const requestSummarySchema = z.object({
   id: requestId,
@@ -73,9 +31,11 @@ export const requestSummarySchema = z.object({
   counterpartCountry: z.string(),
   counterpartAuthority: z.string().nullable(),
   counterpartReference: z.string().nullable(),
+  domesticReference: z.string().nullable(),
   urgency: z.enum(URGENCIES),
   openedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
+  counterpartDeadline: z.string().nullable(),
   assignedTo: z.string().nullable(),
   updatedAt: z.string(),
 });
@@ -92,6 +52,17 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+export const requestEventSchema = z.object({
+  id: z.number().int(),
+  recordedAt: z.string(),
+  effectiveOn: z.string(),
+  actor: z.string(),
+  type: z.enum(EVENT_TYPES),
+  note: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type RequestEvent = z.infer<typeof requestEventSchema>;
+
 export const moveSchema = z.object({
   to: statusSchema,
   /** What the move asks for besides a date (the UI asks only for these). */
@@ -100,29 +71,62 @@ export const moveSchema = z.object({
 });
 export type Move = z.infer<typeof moveSchema>;
 
+/** An event the request can take now, and what it asks for besides a date. */
+export const eventOptionSchema = z.object({
+  type: z.enum(EVENT_TYPES),
+  needs: z.array(z.enum(['note', 'preservedUntil'])),
+});
+export type EventOption = z.infer<typeof eventOptionSchema>;
+
+export const linkSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(LINK_KINDS),
+  /** 'to': this request points at the other (it follows up / supplements it); 'from': the reverse. */
+  side: z.enum(['to', 'from']),
+  other: z.object({
+    id: requestId,
+    reference: z.string(),
+    direction: directionSchema,
+    kind: kindSchema,
+    status: statusSchema,
+  }),
+});
+export type Link = z.infer<typeof linkSchema>;
+
 export const requestDetailSchema = requestSummarySchema.extend({
   domesticAuthority: z.string().nullable(),
-  domesticReference: z.string().nullable(),
   serviceProvider: z.string().nullable(),
   legalBasis: z.enum(LEGAL_BASES).nullable(),
+  legalBasisDetail: z.string().nullable(),
   channel: z.enum(CHANNELS).nullable(),
+  offences: z.array(z.enum(ICCS_SECTIONS)),
+  cyberRelated: z.boolean(),
+  offenceDescription: z.string().nullable(),
+  assistance: z.array(z.enum(ASSISTANCE)),
+  deadlineNote: z.string().nullable(),
   summary: z.string().nullable(),
+  preservedUntil: z.string().nullable(),
+  parties: z.array(partySchema),
+  identifiers: z.array(identifierSchema),
   refusalGrounds: z.array(z.enum(REFUSAL_GROUNDS)),
   createdAt: z.string(),
   version: z.number().int(),
   history: z.array(historyEntrySchema),
+  events: z.array(requestEventSchema),
+  links: z.array(linkSchema),
   moves: z.array(moveSchema),
+  eventOptions: z.array(eventOptionSchema),
 });
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
 export const SORTABLE = ['reference', 'openedOn', 'updatedAt', 'status', 'counterpartCountry'] as const;
 
-export const listQuerySchema = z.object({
+export const listQuerySchema = z.strictObject({
   direction: directionSchema.optional(),
   kind: kindSchema.optional(),
   status: statusSchema.optional(),
   state: z.enum(['open', 'closed', 'all']).default('all'),
-  counterpartCountry: countryCode.optional(),
+  counterpartCountry: z.string().trim().toUpperCase().length(2).optional(),
   text: z.string().trim().max(200).optional(),
   sort: z.enum(SORTABLE).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -138,7 +142,7 @@ export const listResultSchema = z.object({
 });
 export type ListResult = z.infer<typeof listResultSchema>;
 
-export const transitionSchema = z.object({
+export const transitionSchema = z.strictObject({
   id: requestId,
   to: statusSchema,
   /** The day the move happened (it may be recorded later than it happened). */
@@ -150,3 +154,27 @@ export const transitionSchema = z.object({
 });
 export type TransitionInput = z.input<typeof transitionSchema>;
 export type ValidTransition = z.output<typeof transitionSchema>;
+
+export const recordEventSchema = z.strictObject({
+  id: requestId,
+  type: z.enum(EVENT_TYPES),
+  on: isoDate,
+  note: optionalText(4000),
+  /** preservation_extended: the new last day of preservation. */
+  preservedUntil: isoDate
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  expectedVersion: z.number().int().min(1),
+});
+export type RecordEventInput = z.input<typeof recordEventSchema>;
+export type ValidRecordEvent = z.output<typeof recordEventSchema>;
+
+export const linkRequestSchema = z.strictObject({
+  id: requestId,
+  /** The other request, by our reference as the clerk reads it. */
+  otherReference: z.string().trim().min(1, { message: 'is required' }).max(120),
+  kind: z.enum(LINK_KINDS),
+});
+export type LinkRequestInput = z.input<typeof linkRequestSchema>;
+export type ValidLinkRequest = z.output<typeof linkRequestSchema>;

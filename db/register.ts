@@ -1,33 +1,27 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Settings } from '../contract/settings.ts';
-import type {
-  ListResult,
-  RequestDetail,
-  ValidListQuery,
-  ValidNewRequest,
-  ValidTransition,
-} from '../contract/requests.ts';
 import type { Actor } from './audit.ts';
+import type { Clock } from './clock.ts';
 import { backupOpenDatabase } from './maintenance.ts';
 import { type OpenOptions, openDatabase } from './open.ts';
-import { type Clock, getRequestDetail, listRequests, moveRequest, registerRequest } from './requests.ts';
+import { type RequestStore, sqliteRequestStore } from './requests/store.ts';
 import * as schema from './schema/index.ts';
 import { readSettings, updateSettings } from './settings.ts';
 
+export type { Clock } from './clock.ts';
+
 /**
- * What the application does to the register, named for the office's work. The API handlers
- * know only this interface: a shared server database later is another implementation of it,
- * which is why every method is asynchronous even though SQLite answers at once.
+ * What the application does to the register, one store per part of the domain, each named
+ * for the office's work. The API handlers know only these interfaces: a shared server
+ * database later is another implementation of them, which is why every method is
+ * asynchronous even though SQLite answers at once.
  */
 export interface Register {
   readonly location: string;
   readonly schemaVersion: number;
+  readonly requests: RequestStore;
   settings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>, actor: Actor, clock: Clock): Promise<Settings>;
-  registerRequest(input: ValidNewRequest, actor: Actor, clock: Clock): Promise<RequestDetail>;
-  listRequests(query: ValidListQuery): Promise<ListResult>;
-  getRequest(id: number): Promise<RequestDetail>;
-  moveRequest(input: ValidTransition, actor: Actor, clock: Clock): Promise<RequestDetail>;
   /** Writes a consistent, integrity-checked copy of the whole register to `file`. */
   backupTo(file: string): Promise<{ file: string; bytes: number }>;
   close(): void;
@@ -40,13 +34,9 @@ export function openSqliteRegister(options: OpenOptions): Register {
   return {
     location: opened.file,
     schemaVersion: opened.schemaVersion,
+    requests: sqliteRequestStore(db),
     settings: async () => readSettings(db),
     updateSettings: async (patch, actor, clock) => updateSettings(db, patch, actor, clock.at),
-    registerRequest: async (input, actor, clock) =>
-      registerRequest(db, input, readSettings(db).referencePattern, actor, clock),
-    listRequests: async (query) => listRequests(db, query),
-    getRequest: async (id) => getRequestDetail(db, id),
-    moveRequest: async (input, actor, clock) => moveRequest(db, input, actor, clock),
     backupTo: (file) => backupOpenDatabase(opened.sqlite, file, options.nativeBinding),
     close: () => opened.close(),
   };

@@ -108,7 +108,6 @@ export const referenceCounters = sqliteTable('reference_counters', {
   last: integer('last').notNull(),
 });
 
-
 export const requestOffences = sqliteTable(
   'request_offences',
   {

@@ -33,7 +33,8 @@ describe('dispatch', () => {
     const fields = reply.ok ? [] : (reply.error.fields ?? []).map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['direction', 'counterpartCountry', 'openedOn']));
     expect(
-      (await ctx.register.listRequests({ state: 'all', sort: 'updatedAt', order: 'desc', limit: 10, offset: 0 })).total,
+      (await ctx.register.requests.list({ state: 'all', sort: 'updatedAt', order: 'desc', limit: 10, offset: 0 }))
+        .total,
     ).toBe(0);
   });
 
@@ -72,6 +73,6 @@ describe('dispatch', () => {
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden_move' } });
     expect(reply.ok ? '' : reply.error.message).toContain('cannot go from registered to executed');
-    expect((await ctx.register.getRequest(1)).status).toBe('registered');
+    expect((await ctx.register.requests.get(1)).status).toBe('registered');
   });
 });

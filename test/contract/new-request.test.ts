@@ -27,6 +27,16 @@ describe('newRequestSchema', () => {
       openedOn: '2026-03-02',
       assignedTo: null,
       summary: null,
+      legalBasisDetail: null,
+      offences: [],
+      cyberRelated: false,
+      offenceDescription: null,
+      assistance: [],
+      counterpartDeadline: null,
+      deadlineNote: null,
+      preservedUntil: null,
+      parties: [],
+      identifiers: [],
     });
   });
 
@@ -53,7 +63,7 @@ describe('newRequestSchema', () => {
   it('bounds free text, counting after trimming', () => {
     expect(problems({ ...base, counterpartReference: 'x'.repeat(121) })).toHaveProperty('counterpartReference');
     expect(problems({ ...base, counterpartReference: ` ${'x'.repeat(120)} ` })).toEqual({});
-    expect(problems({ ...base, summary: 'x'.repeat(4001) })).toHaveProperty('summary');
+    expect(problems({ ...base, summary: 'x'.repeat(8001) })).toHaveProperty('summary');
   });
 
   it.each([
@@ -126,13 +136,13 @@ describe('validateInput on requests.register', () => {
       kind: 'mla',
       counterpartCountry: 'XX',
       openedOn: '2025-02-29',
-      summary: 'x'.repeat(4001),
+      summary: 'x'.repeat(8001),
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
     expect(result.error.fields?.map((f) => f.field).sort()).toEqual(['counterpartCountry', 'openedOn', 'summary']);
-    expect(result.error.message).toBe('Please check: counterpartCountry, openedOn, summary.');
+    expect(result.error.message).toBe('Please check: openedOn, counterpartCountry, summary.');
   });
 
   it('hands on the parsed input: trimmed, upper-cased, defaults filled', () => {

@@ -80,9 +80,9 @@ describe('checkDatabase', () => {
 describe('backupDatabase', () => {
   async function populated(): Promise<string> {
     const register = tempRegister();
-    const a = await register.registerRequest(newRequest(), ACTOR, CLOCK);
-    await register.registerRequest(newRequest({ direction: 'outgoing', kind: 'disclosure' }), ACTOR, CLOCK);
-    await register.moveRequest(
+    const a = await register.requests.register(newRequest(), ACTOR, CLOCK);
+    await register.requests.register(newRequest({ direction: 'outgoing', kind: 'disclosure' }), ACTOR, CLOCK);
+    await register.requests.move(
       transition({ id: a.id, to: 'refused', on: '2026-03-05', refusalGrounds: ['death_penalty'], expectedVersion: 1 }),
       ACTOR,
       CLOCK,
@@ -107,10 +107,10 @@ describe('backupDatabase', () => {
 
   it('copies a register that another connection holds open and is writing to', async () => {
     const register = tempRegister();
-    await register.registerRequest(newRequest(), ACTOR, CLOCK);
+    await register.requests.register(newRequest(), ACTOR, CLOCK);
     const out = path.join(tempDir(), 'live.sqlite');
     await backupDatabase({ file: register.location, migrationsFolder: MIGRATIONS }, out);
-    await register.registerRequest(newRequest(), ACTOR, CLOCK);
+    await register.requests.register(newRequest(), ACTOR, CLOCK);
     expect(allRows(out).requests).toHaveLength(1);
     const viaRegister = path.join(tempDir(), 'via-register.sqlite');
     await register.backupTo(viaRegister);

@@ -57,7 +57,7 @@ describe('references under concurrent writers', () => {
     // Each process's own references come out in increasing order.
     for (const refs of [first ?? [], second ?? []]) expect([...refs].sort()).toEqual(refs);
 
-    const listed = await register.listRequests(listQuery({ limit: 500 }));
+    const listed = await register.requests.list(listQuery({ limit: 500 }));
     expect(listed.total).toBe(100);
     expect(countRows(file, 'status_history')).toBe(100);
     expect(countRows(file, 'audit_log')).toBe(100);

@@ -37,7 +37,7 @@ describe('allocating references', () => {
   const register3 = async (register = tempRegister(), overrides = {}) => {
     const refs: string[] = [];
     for (let i = 0; i < 3; i++)
-      refs.push((await register.registerRequest(newRequest(overrides), ACTOR, CLOCK)).reference);
+      refs.push((await register.requests.register(newRequest(overrides), ACTOR, CLOCK)).reference);
     return refs;
   };
 
@@ -63,7 +63,7 @@ describe('allocating references', () => {
       'MLA-IN-2026-00002',
       'MLA-IN-2026-00003',
     ]);
-    const late = await register.registerRequest(newRequest({ openedOn: '2025-06-01' }), ACTOR, CLOCK);
+    const late = await register.requests.register(newRequest({ openedOn: '2025-06-01' }), ACTOR, CLOCK);
     expect(late.reference).toBe('MLA-IN-2025-00004');
   });
 
@@ -73,7 +73,7 @@ describe('allocating references', () => {
     await register3(first);
     first.close();
     const again = tempRegister(file);
-    const next = await again.registerRequest(newRequest(), ACTOR, CLOCK);
+    const next = await again.requests.register(newRequest(), ACTOR, CLOCK);
     expect(next.reference).toBe('MLA-IN-2026-00004');
   });
 
@@ -81,7 +81,7 @@ describe('allocating references', () => {
     const register = tempRegister();
     await register3(register);
     await register.updateSettings({ referencePattern: '{YYYY}/{DIR}/{KIND}/{SEQ:3}' }, ACTOR, CLOCK);
-    const next = await register.registerRequest(newRequest(), ACTOR, CLOCK);
+    const next = await register.requests.register(newRequest(), ACTOR, CLOCK);
     expect(next.reference).toBe('2026/IN/MLA/004');
   });
 
@@ -107,11 +107,11 @@ describe('allocating references', () => {
     const b = tempRegister(file);
     const refs: string[] = [];
     for (let i = 0; i < 5; i++) {
-      refs.push((await a.registerRequest(newRequest(), ACTOR, CLOCK)).reference);
-      refs.push((await b.registerRequest(newRequest(), ACTOR, CLOCK)).reference);
+      refs.push((await a.requests.register(newRequest(), ACTOR, CLOCK)).reference);
+      refs.push((await b.requests.register(newRequest(), ACTOR, CLOCK)).reference);
     }
     // Started together, not awaited one by one: each call still runs in its own transaction.
-    const together = await Promise.all([a, b, a, b].map((r) => r.registerRequest(newRequest(), ACTOR, CLOCK)));
+    const together = await Promise.all([a, b, a, b].map((r) => r.requests.register(newRequest(), ACTOR, CLOCK)));
     refs.push(...together.map((d) => d.reference));
     expect(new Set(refs).size).toBe(14);
     expect([...refs].sort()).toEqual(

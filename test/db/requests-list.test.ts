@@ -29,9 +29,9 @@ beforeEach(async () => {
   register = tempRegister();
   for (const [i, overrides] of SEED.entries()) {
     const at = `2026-03-10T09:0${i}:00.000Z`;
-    await register.registerRequest(newRequest(overrides), ACTOR, { at, today: CLOCK.today });
+    await register.requests.register(newRequest(overrides), ACTOR, { at, today: CLOCK.today });
   }
-  await register.moveRequest(
+  await register.requests.move(
     transition({ id: 2, to: 'refused', on: '2026-03-05', refusalGrounds: ['ne_bis_in_idem'], expectedVersion: 1 }),
     ACTOR,
     { at: '2026-03-10T09:30:00.000Z', today: CLOCK.today },
@@ -39,11 +39,11 @@ beforeEach(async () => {
 });
 
 const ids = async (query: Parameters<typeof listQuery>[0]) =>
-  (await register.listRequests(listQuery(query))).rows.map((r) => r.id);
+  (await register.requests.list(listQuery(query))).rows.map((r) => r.id);
 
 describe('listing the register', () => {
   it('lists everything, most recently updated first, by default', async () => {
-    const result = await register.listRequests(listQuery());
+    const result = await register.requests.list(listQuery());
     expect(result.total).toBe(6);
     expect(result.rows.map((r) => r.id)).toEqual([2, 6, 5, 4, 3, 1]);
     expect(result.rows[0]).toEqual({
@@ -55,9 +55,11 @@ describe('listing the register', () => {
       counterpartCountry: 'DE',
       counterpartAuthority: null,
       counterpartReference: '50XYA',
+      domesticReference: null,
       urgency: 'normal',
       openedOn: '2026-03-01',
       closedOn: '2026-03-05',
+      counterpartDeadline: null,
       assignedTo: null,
       updatedAt: '2026-03-10T09:30:00.000Z',
     });
@@ -110,7 +112,7 @@ describe('listing the register', () => {
   });
 
   it('sorts by reference in either order', async () => {
-    const asc = (await register.listRequests(listQuery({ sort: 'reference', order: 'asc' }))).rows.map(
+    const asc = (await register.requests.list(listQuery({ sort: 'reference', order: 'asc' }))).rows.map(
       (r) => r.reference,
     );
     expect(asc).toEqual([
@@ -121,7 +123,7 @@ describe('listing the register', () => {
       'MLA-OUT-2026-00001',
       'PRE-IN-2026-00001',
     ]);
-    const desc = (await register.listRequests(listQuery({ sort: 'reference', order: 'desc' }))).rows.map(
+    const desc = (await register.requests.list(listQuery({ sort: 'reference', order: 'desc' }))).rows.map(
       (r) => r.reference,
     );
     expect(desc).toEqual([...asc].reverse());
@@ -140,13 +142,13 @@ describe('listing the register', () => {
   });
 
   it('pages with limit and offset, and counts every match in total, not just the page', async () => {
-    const page = await register.listRequests(listQuery({ sort: 'reference', order: 'asc', limit: 2, offset: 2 }));
+    const page = await register.requests.list(listQuery({ sort: 'reference', order: 'asc', limit: 2, offset: 2 }));
     expect(page.rows.map((r) => r.reference)).toEqual(['MLA-IN-2026-00001', 'MLA-IN-2026-00002']);
     expect(page.total).toBe(6);
-    const filtered = await register.listRequests(listQuery({ direction: 'incoming', limit: 1 }));
+    const filtered = await register.requests.list(listQuery({ direction: 'incoming', limit: 1 }));
     expect(filtered.rows).toHaveLength(1);
     expect(filtered.total).toBe(4);
-    const beyond = await register.listRequests(listQuery({ offset: 10 }));
+    const beyond = await register.requests.list(listQuery({ offset: 10 }));
     expect(beyond).toEqual({ rows: [], total: 6 });
   });
 });

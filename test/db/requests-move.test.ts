@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestDetail, TransitionInput } from '../../contract/requests.ts';
 import type { Register } from '../../db/register.ts';
-import type { Clock } from '../../db/requests.ts';
+import type { Clock } from '../../db/clock.ts';
 import { ACTOR, CLOCK, newRequest, transition } from '../helpers/requests.ts';
 import { countRows, withRaw } from '../helpers/sqlite-files.ts';
 import { tempRegister } from '../helpers/temp-register.ts';
@@ -16,19 +16,19 @@ async function move(
   input: Omit<TransitionInput, 'id' | 'expectedVersion'>,
   clock = CLOCK,
 ) {
-  const { version } = await register.getRequest(id);
-  return register.moveRequest(transition({ id, expectedVersion: version, ...input }), ACTOR, clock);
+  const { version } = await register.requests.get(id);
+  return register.requests.move(transition({ id, expectedVersion: version, ...input }), ACTOR, clock);
 }
 
 async function incomingInExecution(register: Register): Promise<RequestDetail> {
-  const r = await register.registerRequest(newRequest({ openedOn: '2026-03-02' }), ACTOR, CLOCK);
+  const r = await register.requests.register(newRequest({ openedOn: '2026-03-02' }), ACTOR, CLOCK);
   await move(register, r.id, { to: 'under_review', on: '2026-03-03' });
   return move(register, r.id, { to: 'in_execution', on: '2026-03-04' });
 }
 
 /** What a refused move must leave exactly as it was. */
 async function snapshot(register: Register, id: number) {
-  const detail = await register.getRequest(id);
+  const detail = await register.requests.get(id);
   return {
     detail,
     history: countRows(register.location, 'status_history'),
@@ -40,8 +40,8 @@ async function snapshot(register: Register, id: number) {
 describe('moving a request', () => {
   it('records the move in the history with actor, effective day, recording time and note, and bumps the version', async () => {
     const register = tempRegister();
-    const r = await register.registerRequest(newRequest(), ACTOR, CLOCK);
-    const moved = await register.moveRequest(
+    const r = await register.requests.register(newRequest(), ACTOR, CLOCK);
+    const moved = await register.requests.move(
       transition({ id: r.id, to: 'under_review', on: '2026-03-05', note: '  Complete file  ', expectedVersion: 1 }),
       PROSECUTOR,
       LATER,
@@ -77,13 +77,13 @@ describe('moving a request', () => {
       ['executed', 'in_execution', '2026-03-09', 'Evidence incomplete'],
     ]);
     expect(
-      await register.listRequests({ state: 'open', sort: 'updatedAt', order: 'desc', limit: 10, offset: 0 }),
+      await register.requests.list({ state: 'open', sort: 'updatedAt', order: 'desc', limit: 10, offset: 0 }),
     ).toMatchObject({ total: 1 });
   });
 
   it('stores the grounds of a refusal with the refused request', async () => {
     const register = tempRegister();
-    const r = await register.registerRequest(newRequest(), ACTOR, CLOCK);
+    const r = await register.requests.register(newRequest(), ACTOR, CLOCK);
     const refused = await move(register, r.id, {
       to: 'refused',
       on: '2026-03-06',
@@ -131,11 +131,11 @@ describe('moving a request', () => {
 
   it('refuses a move made on a stale version with "stale" and writes nothing', async () => {
     const register = tempRegister();
-    const r = await register.registerRequest(newRequest(), ACTOR, CLOCK);
+    const r = await register.requests.register(newRequest(), ACTOR, CLOCK);
     await move(register, r.id, { to: 'under_review', on: '2026-03-03' });
     const before = await snapshot(register, r.id);
     await expect(
-      register.moveRequest(
+      register.requests.move(
         transition({ id: r.id, to: 'withdrawn', on: '2026-03-04', expectedVersion: 1 }),
         ACTOR,
         CLOCK,
@@ -146,13 +146,13 @@ describe('moving a request', () => {
 
   it('refuses a move the workflow does not allow with forbidden_move, and an unknown id with not_found', async () => {
     const register = tempRegister();
-    const r = await register.registerRequest(newRequest(), ACTOR, CLOCK);
+    const r = await register.requests.register(newRequest(), ACTOR, CLOCK);
     const before = await snapshot(register, r.id);
     await expect(move(register, r.id, { to: 'executed', on: '2026-03-04' })).rejects.toMatchObject({
       code: 'forbidden_move',
     });
     await expect(
-      register.moveRequest(
+      register.requests.move(
         transition({ id: 99, to: 'under_review', on: '2026-03-04', expectedVersion: 1 }),
         ACTOR,
         CLOCK,
@@ -166,7 +166,7 @@ describe('moving a request', () => {
     { name: 'in the future', on: '2026-03-11' },
   ])('refuses a date $name, naming the field "on"', async ({ on }) => {
     const register = tempRegister();
-    const r = await register.registerRequest(newRequest({ openedOn: '2026-03-02' }), ACTOR, CLOCK);
+    const r = await register.requests.register(newRequest({ openedOn: '2026-03-02' }), ACTOR, CLOCK);
     const before = await snapshot(register, r.id);
     await expect(move(register, r.id, { to: 'under_review', on })).rejects.toMatchObject({
       code: 'invalid_input',
@@ -177,7 +177,7 @@ describe('moving a request', () => {
 
   it('accepts the opening day and today as the boundaries of a move date', async () => {
     const register = tempRegister();
-    const r = await register.registerRequest(newRequest({ openedOn: '2026-03-02' }), ACTOR, CLOCK);
+    const r = await register.requests.register(newRequest({ openedOn: '2026-03-02' }), ACTOR, CLOCK);
     await expect(move(register, r.id, { to: 'under_review', on: '2026-03-02' })).resolves.toMatchObject({
       status: 'under_review',
     });
@@ -188,7 +188,7 @@ describe('moving a request', () => {
 
   it('reports every problem of a move at once', async () => {
     const register = tempRegister();
-    const r = await register.registerRequest(newRequest({ openedOn: '2026-03-02' }), ACTOR, CLOCK);
+    const r = await register.requests.register(newRequest({ openedOn: '2026-03-02' }), ACTOR, CLOCK);
     const error = await move(register, r.id, { to: 'refused', on: '2026-03-01' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid_input' });
     const fields = (error as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
@@ -197,7 +197,7 @@ describe('moving a request', () => {
 
   it('opens an outgoing draft on the day it is sent: draft → under_review → sent', async () => {
     const register = tempRegister();
-    const draft = await register.registerRequest(newRequest({ direction: 'outgoing', openedOn: null }), ACTOR, CLOCK);
+    const draft = await register.requests.register(newRequest({ direction: 'outgoing', openedOn: null }), ACTOR, CLOCK);
     expect(draft.openedOn).toBeNull();
     const reviewed = await move(register, draft.id, { to: 'under_review', on: '2026-03-05' });
     expect(reviewed.openedOn).toBeNull();

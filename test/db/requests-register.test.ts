@@ -19,7 +19,7 @@ function auditRows(file: string): AuditRow[] {
 describe('registering a request', () => {
   it('stores an incoming request as registered, with every field given, version 1 and its reference', async () => {
     const register = tempRegister();
-    const detail = await register.registerRequest(
+    const detail = await register.requests.register(
       newRequest({
         counterpartCountry: ' de ',
         counterpartAuthority: 'Staatsanwaltschaft Berlin',
@@ -68,12 +68,12 @@ describe('registering a request', () => {
       'under_review',
       'withdrawn',
     ]);
-    expect(await register.getRequest(detail.id)).toEqual(detail);
+    expect(await register.requests.get(detail.id)).toEqual(detail);
   });
 
   it('writes a first history entry with no from-status, dated the day the request was received', async () => {
     const register = tempRegister();
-    const detail = await register.registerRequest(newRequest({ openedOn: '2026-02-27' }), ACTOR, CLOCK);
+    const detail = await register.requests.register(newRequest({ openedOn: '2026-02-27' }), ACTOR, CLOCK);
     expect(detail.history).toEqual([
       {
         id: expect.any(Number),
@@ -89,7 +89,7 @@ describe('registering a request', () => {
 
   it('appends one audit_log row naming the actor, the request and what was registered', async () => {
     const register = tempRegister();
-    const detail = await register.registerRequest(newRequest({ summary: 'Hearing of a witness' }), ACTOR, CLOCK);
+    const detail = await register.requests.register(newRequest({ summary: 'Hearing of a witness' }), ACTOR, CLOCK);
     const rows = auditRows(register.location);
     expect(rows).toHaveLength(1);
     const [row] = rows;
@@ -112,7 +112,7 @@ describe('registering a request', () => {
 
   it('starts an outgoing request as a draft with no opening date, even when one is given', async () => {
     const register = tempRegister();
-    const detail = await register.registerRequest(
+    const detail = await register.requests.register(
       newRequest({ direction: 'outgoing', kind: 'preservation', openedOn: '2026-03-01' }),
       ACTOR,
       CLOCK,
@@ -126,8 +126,8 @@ describe('registering a request', () => {
 
   it('numbers an outgoing draft in the year it is written, an incoming one in the year it was received', async () => {
     const register = tempRegister();
-    const outgoing = await register.registerRequest(newRequest({ direction: 'outgoing' }), ACTOR, CLOCK);
-    const lateIncoming = await register.registerRequest(newRequest({ openedOn: '2025-12-30' }), ACTOR, CLOCK);
+    const outgoing = await register.requests.register(newRequest({ direction: 'outgoing' }), ACTOR, CLOCK);
+    const lateIncoming = await register.requests.register(newRequest({ openedOn: '2025-12-30' }), ACTOR, CLOCK);
     expect(outgoing.reference).toBe('MLA-OUT-2026-00001');
     expect(lateIncoming.reference).toBe('MLA-IN-2025-00001');
   });
@@ -136,7 +136,7 @@ describe('registering a request', () => {
     const register = tempRegister();
     const refs: string[] = [];
     for (const kind of ['mla', 'preservation', 'disclosure', 'emergency_disclosure', 'mla'] as const) {
-      refs.push((await register.registerRequest(newRequest({ kind }), ACTOR, CLOCK)).reference);
+      refs.push((await register.requests.register(newRequest({ kind }), ACTOR, CLOCK)).reference);
     }
     expect(refs).toEqual([
       'MLA-IN-2026-00001',
@@ -149,6 +149,6 @@ describe('registering a request', () => {
 
   it('refuses to read a request that does not exist with not_found', async () => {
     const register = tempRegister();
-    await expect(register.getRequest(42)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(register.requests.get(42)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -31,7 +31,7 @@ lines.once('line', () => {
     const references: string[] = [];
     for (let i = 0; i < Number(countText); i++) {
       const at = new Date().toISOString();
-      references.push((await register.registerRequest(input, actor, { at, today: '2026-03-10' })).reference);
+      references.push((await register.requests.register(input, actor, { at, today: '2026-03-10' })).reference);
     }
     register.close();
     process.stdout.write(`${JSON.stringify(references)}\n`);

@@ -9,7 +9,7 @@ import {
   type ValidNewRequest,
   type ValidTransition,
 } from '../../contract/requests.ts';
-import type { Clock } from '../../db/requests.ts';
+import type { Clock } from '../../db/clock.ts';
 import type { Actor } from '../../db/audit.ts';
 
 /** A fixed office day, so date rules ("not in the future") do not depend on when tests run. */

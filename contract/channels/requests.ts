@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { channel } from '../channel.ts';
+import {
+  linkRequestSchema,
+  listQuerySchema,
+  listResultSchema,
+  newRequestSchema,
+  recordEventSchema,
+  requestDetailSchema,
+  requestId,
+  transitionSchema,
+  updateRequestSchema,
+} from '../requests.ts';
+import { ANY_ROLE, REGISTRARS } from '../roles.ts';
+
+export const requestChannels = {
+  'requests.register': channel({
+    input: newRequestSchema,
+    output: requestDetailSchema,
+    roles: REGISTRARS,
+    mutates: true,
+  }),
+  'requests.update': channel({
+    input: updateRequestSchema,
+    output: requestDetailSchema,
+    roles: REGISTRARS,
+    mutates: true,
+  }),
+  'requests.list': channel({
+    input: listQuerySchema,
+    output: listResultSchema,
+    roles: ANY_ROLE,
+    mutates: false,
+  }),
+  'requests.get': channel({
+    input: z.strictObject({ id: requestId }),
+    output: requestDetailSchema,
+    roles: ANY_ROLE,
+    mutates: false,
+  }),
+  'requests.transition': channel({
+    input: transitionSchema,
+    output: requestDetailSchema,
+    roles: REGISTRARS,
+    mutates: true,
+  }),
+  'requests.recordEvent': channel({
+    input: recordEventSchema,
+    output: requestDetailSchema,
+    roles: REGISTRARS,
+    mutates: true,
+  }),
+  'requests.link': channel({
+    input: linkRequestSchema,
+    output: requestDetailSchema,
+    roles: REGISTRARS,
+    mutates: true,
+  }),
+  'requests.unlink': channel({
+    input: z.strictObject({ id: requestId, linkId: z.number().int().positive() }),
+    output: requestDetailSchema,
+    roles: REGISTRARS,
+    mutates: true,
+  }),
+};

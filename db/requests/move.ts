@@ -1,0 +1,111 @@
+import { asc, eq } from 'drizzle-orm';
+import { isClosedStatus } from '../../contract/codes.ts';
+import { AppError } from '../../contract/errors.ts';
+import type { RequestDetail, ValidTransition } from '../../contract/requests.ts';
+import { type Actor, recordAudit } from '../audit.ts';
+import type { Clock } from '../clock.ts';
+import { requestRefusalGrounds, requests, statusHistory } from '../schema/index.ts';
+import type { Db } from '../types.ts';
+import { findMove } from '../workflow.ts';
+import { getRequestDetail, requestRow, resumeStatusOf } from './read.ts';
+
+const words = (code: string) => code.replaceAll('_', ' ');
+
+/**
+ * Moves a request to another status if its workflow allows it, with what the move needs,
+ * and records who, when and why in the history and the audit log.
+ */
+export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock: Clock): RequestDetail {
+  db.transaction(
+    (tx) => {
+      const row = requestRow(tx, input.id);
+      const history = tx
+        .select({
+          fromStatus: statusHistory.fromStatus,
+          toStatus: statusHistory.toStatus,
+          effectiveOn: statusHistory.effectiveOn,
+        })
+        .from(statusHistory)
+        .where(eq(statusHistory.requestId, row.id))
+        .orderBy(asc(statusHistory.id))
+        .all();
+      const move = findMove(row.direction, row.kind, row.status, input.to, resumeStatusOf(history));
+      if (!move) {
+        throw new AppError(
+          'forbidden_move',
+          `${row.reference} cannot go from ${words(row.status)} to ${words(input.to)}: its workflow does not allow that move.`,
+        );
+      }
+      // Checked after the workflow, so a move that is now impossible says why, not just "stale".
+      if (row.version !== input.expectedVersion) {
+        throw new AppError('stale', `${row.reference} was changed by someone else meanwhile. Reload it and try again.`);
+      }
+      const problems: { field: string; message: string }[] = [];
+      if (move.needs.includes('note') && !input.note) {
+        problems.push({ field: 'note', message: 'A reason is required for this move.' });
+      }
+      if (move.needs.includes('refusalGrounds') && input.refusalGrounds.length === 0) {
+        problems.push({ field: 'refusalGrounds', message: 'A refusal must state at least one ground.' });
+      }
+      const openedOn = row.openedOn ?? (input.to === 'sent' ? input.on : null);
+      // History is read in order by the statistics: a change cannot predate the one before it.
+      // (A draft's creation does not count: a request written up today may have left last week.)
+      const lastChange = history.filter((h) => !(h.fromStatus === null && h.toStatus === 'draft')).at(-1)?.effectiveOn;
+      if (openedOn !== null && input.on < openedOn) {
+        problems.push({ field: 'on', message: `The date cannot be before the request was opened (${openedOn}).` });
+      } else if (lastChange !== undefined && input.on < lastChange) {
+        problems.push({ field: 'on', message: `The date cannot be before the last change (${lastChange}).` });
+      }
+      if (input.on > clock.today) {
+        problems.push({ field: 'on', message: 'The date cannot be in the future.' });
+      }
+      if (problems.length > 0) throw new AppError('invalid_input', 'The move is missing what it needs.', problems);
+
+      const closing = isClosedStatus(input.to);
+      tx.update(requests)
+        .set({
+          status: input.to,
+          openedOn,
+          closedOn: closing ? input.on : null,
+          updatedAt: clock.at,
+          version: row.version + 1,
+        })
+        .where(eq(requests.id, row.id))
+        .run();
+      // The grounds belong to the refusal: a reopened request no longer has them (the history does).
+      if (row.status === 'refused' || input.to === 'refused') {
+        tx.delete(requestRefusalGrounds).where(eq(requestRefusalGrounds.requestId, row.id)).run();
+      }
+      if (input.to === 'refused') {
+        tx.insert(requestRefusalGrounds)
+          .values(input.refusalGrounds.map((ground) => ({ requestId: row.id, ground })))
+          .run();
+      }
+      tx.insert(statusHistory)
+        .values({
+          requestId: row.id,
+          recordedAt: clock.at,
+          effectiveOn: input.on,
+          actor: actor.name,
+          fromStatus: row.status,
+          toStatus: input.to,
+          note: input.note,
+        })
+        .run();
+      recordAudit(tx, actor, clock.at, {
+        action: move.reopening ? 'request.reopen' : 'request.move',
+        entity: 'request',
+        entityId: row.id,
+        details: {
+          from: row.status,
+          to: input.to,
+          on: input.on,
+          note: input.note,
+          refusalGrounds: input.refusalGrounds,
+        },
+      });
+    },
+    { behavior: 'immediate' },
+  );
+  return getRequestDetail(db, input.id);
+}

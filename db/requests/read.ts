@@ -1,0 +1,215 @@
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { CLOSED_STATUSES, OPEN_STATUSES, type Status } from '../../contract/codes.ts';
+import { AppError } from '../../contract/errors.ts';
+import type { Link, ListResult, RequestDetail, RequestSummary, ValidListQuery } from '../../contract/requests.ts';
+import {
+  requestAssistance,
+  requestEvents,
+  requestIdentifiers,
+  requestLinks,
+  requestOffences,
+  requestParties,
+  requestRefusalGrounds,
+  requests,
+  statusHistory,
+} from '../schema/index.ts';
+import type { Queryable } from '../types.ts';
+import { allowedMoves } from '../workflow.ts';
+import { eventOptionsFor } from './event-rules.ts';
+
+export type RequestRow = typeof requests.$inferSelect;
+
+export function toSummary(row: RequestRow): RequestSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    direction: row.direction,
+    kind: row.kind,
+    status: row.status,
+    counterpartCountry: row.counterpartCountry,
+    counterpartAuthority: row.counterpartAuthority,
+    counterpartReference: row.counterpartReference,
+    domesticReference: row.domesticReference,
+    urgency: row.urgency,
+    openedOn: row.openedOn,
+    closedOn: row.closedOn,
+    counterpartDeadline: row.counterpartDeadline,
+    assignedTo: row.assignedTo,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Where a suspended request goes back to: the status it was suspended from. */
+export function resumeStatusOf(history: { fromStatus: Status | null; toStatus: Status }[]): Status | null {
+  const suspension = history.findLast((h) => h.toStatus === 'suspended');
+  return suspension?.fromStatus ?? null;
+}
+
+export function requestRow(db: Queryable, id: number): RequestRow {
+  const row = db.select().from(requests).where(eq(requests.id, id)).get();
+  if (!row) throw new AppError('not_found', `There is no request with id ${id}.`);
+  return row;
+}
+
+function linksOf(db: Queryable, id: number): Link[] {
+  const rows = db
+    .select()
+    .from(requestLinks)
+    .where(or(eq(requestLinks.fromId, id), eq(requestLinks.toId, id)))
+    .orderBy(asc(requestLinks.id))
+    .all();
+  if (rows.length === 0) return [];
+  const otherIds = rows.map((l) => (l.fromId === id ? l.toId : l.fromId));
+  const others = new Map(
+    db
+      .select({
+        id: requests.id,
+        reference: requests.reference,
+        direction: requests.direction,
+        kind: requests.kind,
+        status: requests.status,
+      })
+      .from(requests)
+      .where(inArray(requests.id, otherIds))
+      .all()
+      .map((r) => [r.id, r]),
+  );
+  return rows.flatMap((l) => {
+    const other = others.get(l.fromId === id ? l.toId : l.fromId);
+    return other
+      ? [{ id: l.id, kind: l.kind, side: l.fromId === id ? ('to' as const) : ('from' as const), other }]
+      : [];
+  });
+}
+
+/** One request with its parts, its history, its links and what can be done with it now. */
+export function getRequestDetail(db: Queryable, id: number): RequestDetail {
+  const row = requestRow(db, id);
+  const history = db
+    .select()
+    .from(statusHistory)
+    .where(eq(statusHistory.requestId, id))
+    .orderBy(asc(statusHistory.id))
+    .all();
+  const events = db
+    .select()
+    .from(requestEvents)
+    .where(eq(requestEvents.requestId, id))
+    .orderBy(asc(requestEvents.id))
+    .all();
+  const grounds = db.select().from(requestRefusalGrounds).where(eq(requestRefusalGrounds.requestId, id)).all();
+  const offences = db.select().from(requestOffences).where(eq(requestOffences.requestId, id)).all();
+  const assistance = db.select().from(requestAssistance).where(eq(requestAssistance.requestId, id)).all();
+  const parties = db
+    .select()
+    .from(requestParties)
+    .where(eq(requestParties.requestId, id))
+    .orderBy(asc(requestParties.position))
+    .all();
+  const identifiers = db
+    .select()
+    .from(requestIdentifiers)
+    .where(eq(requestIdentifiers.requestId, id))
+    .orderBy(asc(requestIdentifiers.position))
+    .all();
+  return {
+    ...toSummary(row),
+    domesticAuthority: row.domesticAuthority,
+    serviceProvider: row.serviceProvider,
+    legalBasis: row.legalBasis as RequestDetail['legalBasis'],
+    legalBasisDetail: row.legalBasisDetail,
+    channel: row.channel as RequestDetail['channel'],
+    offences: offences.map((o) => o.section).sort(),
+    cyberRelated: row.cyberRelated,
+    offenceDescription: row.offenceDescription,
+    assistance: assistance.map((a) => a.code),
+    deadlineNote: row.deadlineNote,
+    summary: row.summary,
+    preservedUntil: row.preservedUntil,
+    parties: parties.map(({ role, name, birthDate, nationality, identifiers: ids, note }) => ({
+      role,
+      name,
+      birthDate,
+      nationality,
+      identifiers: ids,
+      note,
+    })),
+    identifiers: identifiers.map(({ type, value, fromAt, toAt, timeZone, note }) => ({
+      type,
+      value,
+      fromAt,
+      toAt,
+      timeZone,
+      note,
+    })),
+    refusalGrounds: grounds.map((g) => g.ground),
+    createdAt: row.createdAt,
+    version: row.version,
+    history: history.map(({ id: hid, recordedAt, effectiveOn, actor, fromStatus, toStatus, note }) => ({
+      id: hid,
+      recordedAt,
+      effectiveOn,
+      actor,
+      fromStatus,
+      toStatus,
+      note,
+    })),
+    events: events.map(({ id: eid, recordedAt, effectiveOn, actor, type, note, details }) => ({
+      id: eid,
+      recordedAt,
+      effectiveOn,
+      actor,
+      type,
+      note,
+      details: JSON.parse(details) as Record<string, unknown>,
+    })),
+    links: linksOf(db, id),
+    moves: allowedMoves(row.direction, row.kind, row.status, resumeStatusOf(history)),
+    eventOptions: eventOptionsFor(row),
+  };
+}
+
+const SORT_COLUMNS = {
+  reference: requests.reference,
+  openedOn: requests.openedOn,
+  updatedAt: requests.updatedAt,
+  status: requests.status,
+  counterpartCountry: requests.counterpartCountry,
+} as const;
+
+/** A page of the register, filtered and sorted, with the total count of matching requests. */
+export function listRequests(db: Queryable, q: ValidListQuery): ListResult {
+  const where: SQL[] = [];
+  if (q.direction) where.push(eq(requests.direction, q.direction));
+  if (q.kind) where.push(eq(requests.kind, q.kind));
+  if (q.status) where.push(eq(requests.status, q.status));
+  if (q.state === 'open') where.push(inArray(requests.status, [...OPEN_STATUSES]));
+  if (q.state === 'closed') where.push(inArray(requests.status, [...CLOSED_STATUSES]));
+  if (q.counterpartCountry) where.push(eq(requests.counterpartCountry, q.counterpartCountry));
+  if (q.text) {
+    // Until full-text search arrives, a plain substring match on the references.
+    const pattern = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(
+      sql`${requests.reference} LIKE ${pattern} ESCAPE '\\'`,
+      sql`${requests.counterpartReference} LIKE ${pattern} ESCAPE '\\'`,
+      sql`${requests.domesticReference} LIKE ${pattern} ESCAPE '\\'`,
+    );
+    if (match) where.push(match);
+  }
+  const condition = where.length > 0 ? and(...where) : undefined;
+  const direction = q.order === 'asc' ? asc : desc;
+  const rows = db
+    .select()
+    .from(requests)
+    .where(condition)
+    .orderBy(direction(SORT_COLUMNS[q.sort]), direction(requests.id))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(requests)
+    .where(condition)
+    .get();
+  return { rows: rows.map(toSummary), total: total?.n ?? 0 };
+}

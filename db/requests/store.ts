@@ -1,0 +1,45 @@
+import type {
+  ListResult,
+  RequestDetail,
+  ValidLinkRequest,
+  ValidListQuery,
+  ValidNewRequest,
+  ValidRecordEvent,
+  ValidTransition,
+  ValidUpdateRequest,
+} from '../../contract/requests.ts';
+import type { Actor } from '../audit.ts';
+import type { Clock } from '../clock.ts';
+import { readSettings } from '../settings.ts';
+import type { Db } from '../types.ts';
+import { recordEvent } from './events.ts';
+import { linkRequests, unlinkRequests } from './links.ts';
+import { moveRequest } from './move.ts';
+import { getRequestDetail, listRequests } from './read.ts';
+import { registerRequest, updateRequest } from './write.ts';
+
+/** What the office does with its requests (see db/register.ts for why it is asynchronous). */
+export interface RequestStore {
+  register(input: ValidNewRequest, actor: Actor, clock: Clock): Promise<RequestDetail>;
+  update(input: ValidUpdateRequest, actor: Actor, clock: Clock): Promise<RequestDetail>;
+  list(query: ValidListQuery): Promise<ListResult>;
+  get(id: number): Promise<RequestDetail>;
+  move(input: ValidTransition, actor: Actor, clock: Clock): Promise<RequestDetail>;
+  recordEvent(input: ValidRecordEvent, actor: Actor, clock: Clock): Promise<RequestDetail>;
+  link(input: ValidLinkRequest, actor: Actor, clock: Clock): Promise<RequestDetail>;
+  unlink(id: number, linkId: number, actor: Actor, clock: Clock): Promise<RequestDetail>;
+}
+
+export function sqliteRequestStore(db: Db): RequestStore {
+  return {
+    register: async (input, actor, clock) =>
+      registerRequest(db, input, readSettings(db).referencePattern, actor, clock),
+    update: async (input, actor, clock) => updateRequest(db, input, actor, clock),
+    list: async (query) => listRequests(db, query),
+    get: async (id) => getRequestDetail(db, id),
+    move: async (input, actor, clock) => moveRequest(db, input, actor, clock),
+    recordEvent: async (input, actor, clock) => recordEvent(db, input, actor, clock),
+    link: async (input, actor, clock) => linkRequests(db, input, actor, clock),
+    unlink: async (id, linkId, actor, clock) => unlinkRequests(db, id, linkId, actor, clock),
+  };
+}
