@@ -1,5 +1,6 @@
 import type { Role } from '../contract/roles.ts';
 import type { Register } from '../db/register.ts';
+import type { FileAreas } from './files.ts';
 
 /** Who is calling. Until sign-in arrives (issue: trust), the transport supplies the local operator. */
 export interface Caller {
@@ -10,6 +11,8 @@ export interface Caller {
 
 export interface HandlerContext {
   register: Register;
+  /** Where uploaded files wait and produced files are left for download. */
+  files: FileAreas;
   caller: Caller;
   now: () => Date;
   app: { name: string; version: string };

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Envelope } from '../contract/errors.ts';
 import { openSqliteRegister, type Register } from '../db/register.ts';
 import type { Caller, HandlerContext } from './context.ts';
 import { dispatch } from './dispatch.ts';
+import { type FileAreas, fileAreasIn, sweepFileAreas } from './files.ts';
 
 export interface ApiHostOptions {
   databaseFile: string;
@@ -9,11 +11,14 @@ export interface ApiHostOptions {
   nativeBinding?: string | undefined;
   app: HandlerContext['app'];
   now?: () => Date;
+  /** Default: uploads/ and downloads/ beside the database file. */
+  files?: FileAreas;
   log?: (message: string, error: unknown) => void;
 }
 
 export interface ApiHost {
   register: Register;
+  files: FileAreas;
   /** Serves one call of the contract; never throws. */
   handle(channel: unknown, input: unknown, caller: Caller): Promise<Envelope<unknown>>;
   close(): void;
@@ -31,10 +36,13 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     create: true,
   });
   const now = options.now ?? (() => new Date());
+  const files = options.files ?? fileAreasIn(path.dirname(path.resolve(options.databaseFile)));
+  sweepFileAreas(files);
   return {
     register,
+    files,
     handle: (channel, input, caller) =>
-      dispatch(channel, input, { register, caller, now, app: options.app }, options.log),
+      dispatch(channel, input, { register, files, caller, now, app: options.app }, options.log),
     close: () => register.close(),
   };
 }

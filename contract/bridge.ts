@@ -9,11 +9,35 @@ export const MENU_EVENT = 'mla-menu';
 export const MENU_COMMANDS = ['new-request', 'open-register', 'focus-search'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * The desktop's own file handling, done by the main process (native dialogs) or the preload
+ * (paths of dropped files). The browser build uses <input type=file>, uploads and downloads.
+ */
+export interface ShellFiles {
+  /** A native open dialog: absolute paths, empty when cancelled. */
+  choose(options: { title: string; multiple: boolean; filters?: FileFilter[] }): Promise<string[]>;
+  /** A native save dialog: the chosen path, or null when cancelled. */
+  saveAs(options: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | null>;
+  /** The path of a file dropped on the window. */
+  pathFor(file: object): string;
+}
+
+/** Channels of the shell itself (main process), beside the database channels. */
+export const SHELL_CHOOSE_FILES = 'mla-shell:choose-files';
+export const SHELL_SAVE_AS = 'mla-shell:save-as';
+
 /**
  * What the preload exposes on `window.mlaDesk` (and nothing more): one function per declared
- * channel, and a subscription to menu commands. The web build has no bridge and talks HTTP.
+ * channel, a subscription to menu commands, and the shell's file dialogs. The web build has
+ * no bridge and talks HTTP.
  */
 export interface MlaDeskBridge {
   channels: { [C in ChannelName]: (input: unknown) => Promise<Envelope<unknown>> };
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  files: ShellFiles;
 }

@@ -22,15 +22,28 @@ export const referencePatternSchema = z
     message: 'may use only {KIND}, {DIR}, {YYYY} and {SEQ:n} as placeholders',
   });
 
+const days = z.number().int().min(1).max(3650);
+
 export const settingsSchema = z.object({
   officeName: z.string().trim().max(200),
   referencePattern: referencePatternSchema,
+  /** Reminders (the Today dashboard): how long the office waits before a request counts as late. */
+  acknowledgementDays: days,
+  replyAbroadDays: days,
+  preservationWarningDays: days,
+  deadlineWarningDays: days,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   officeName: '',
   referencePattern: DEFAULT_REFERENCE_PATTERN,
+  // An outgoing request not acknowledged abroad after 30 days, or unanswered after 90, is chased.
+  acknowledgementDays: 30,
+  replyAbroadDays: 90,
+  // Preservations ending, and counterpart deadlines falling, within two weeks are flagged.
+  preservationWarningDays: 14,
+  deadlineWarningDays: 14,
 };
 
 export const settingsPatchSchema = settingsSchema.partial();

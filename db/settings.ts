@@ -14,12 +14,13 @@ export function readSettings(db: Queryable): Settings {
       // A hand-edited value that is not JSON is ignored rather than blocking start-up.
     }
   }
-  const merged = { ...DEFAULT_SETTINGS };
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const parsed = settingsSchema.shape[key].safeParse(stored[key]);
     if (parsed.success) merged[key] = parsed.data;
   }
-  return merged;
+  // Every key was checked against its own schema above.
+  return merged as Settings;
 }
 
 export function updateSettings(db: Db, patch: Partial<Settings>, actor: Actor, at: string): Settings {

@@ -5,6 +5,7 @@ import { MENU_EVENT, type MenuCommand } from '../contract/bridge.ts';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol.ts';
 import { createDbClient, type DbClient, type DbProcessHandle } from './db-client.ts';
 import { registerIpcHandlers } from './ipc.ts';
+import { registerShellHandlers } from './shell-ipc.ts';
 import { backUpRegister, buildMenuTemplate } from './menu.ts';
 import { runtimePaths, type RuntimePaths } from './paths.ts';
 import { hardenSession, hardenWebContents, isAllowedExternal } from './security.ts';
@@ -160,6 +161,25 @@ async function start(): Promise<void> {
     );
     return;
   }
+  registerShellHandlers(ipcMain, {
+    open: async ({ title, multiple, filters }) => {
+      const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      const properties: ('openFile' | 'multiSelections')[] = multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+      const options = { title, properties, ...(filters ? { filters } : {}) };
+      const result = await (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options));
+      return result.canceled ? [] : result.filePaths;
+    },
+    save: async ({ title, defaultName, filters }) => {
+      const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      const options = {
+        title,
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        ...(filters ? { filters } : {}),
+      };
+      const result = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  });
   registerIpcHandlers(ipcMain, (channel, input) =>
     db ? db.call(channel, input) : Promise.reject(new Error('no register')),
   );

@@ -1,4 +1,12 @@
-import { IPC_PREFIX, MENU_COMMANDS, MENU_EVENT, type MenuCommand, type MlaDeskBridge } from '../contract/bridge.ts';
+import {
+  IPC_PREFIX,
+  MENU_COMMANDS,
+  MENU_EVENT,
+  type MenuCommand,
+  type MlaDeskBridge,
+  SHELL_CHOOSE_FILES,
+  SHELL_SAVE_AS,
+} from '../contract/bridge.ts';
 import { CHANNEL_NAMES, type ChannelName } from '../contract/channels.ts';
 import type { Envelope } from '../contract/errors.ts';
 
@@ -18,7 +26,7 @@ function isMenuCommand(value: unknown): value is MenuCommand {
  * a menu-command subscription. Listeners get the command only, never the IPC event (which
  * carries the sender, i.e. ipcRenderer).
  */
-export function createBridge(ipc: RendererIpc): MlaDeskBridge {
+export function createBridge(ipc: RendererIpc, pathForFile: (file: object) => string): MlaDeskBridge {
   const channels = {} as Record<ChannelName, (input: unknown) => Promise<Envelope<unknown>>>;
   for (const name of CHANNEL_NAMES) {
     channels[name] = async (input) => {
@@ -33,8 +41,20 @@ export function createBridge(ipc: RendererIpc): MlaDeskBridge {
       }
     };
   }
+  const files: MlaDeskBridge['files'] = {
+    choose: async (options) => {
+      const paths = await ipc.invoke(SHELL_CHOOSE_FILES, options).catch(() => []);
+      return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+    },
+    saveAs: async (options) => {
+      const path = await ipc.invoke(SHELL_SAVE_AS, options).catch(() => null);
+      return typeof path === 'string' ? path : null;
+    },
+    pathFor: (file) => pathForFile(file),
+  };
   return Object.freeze({
     channels: Object.freeze(channels),
+    files: Object.freeze(files),
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
       const wrapped = (_event: unknown, command: unknown): void => {
         if (isMenuCommand(command)) listener(command);

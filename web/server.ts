@@ -4,8 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Caller } from '../api/context.ts';
 import { createApiHost } from '../api/host.ts';
-import type { Envelope } from '../contract/errors.ts';
+import type { Envelope, ErrorCode } from '../contract/errors.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer/serving.ts';
+import { receiveUpload, sendDownload } from './file-routes.ts';
 import { resolveStaticFile } from './static.ts';
 
 export interface WebServerOptions {
@@ -29,6 +30,8 @@ export interface WebServer {
 
 const MAX_BODY = 2 * 1024 * 1024;
 const API_PREFIX = '/api/';
+const UPLOAD_PATH = '/upload';
+const DOWNLOAD_PREFIX = '/download/';
 
 function send(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
   const body = JSON.stringify(envelope);
@@ -40,12 +43,7 @@ function send(res: http.ServerResponse, status: number, envelope: Envelope<unkno
   res.end(body);
 }
 
-function refuse(
-  res: http.ServerResponse,
-  status: number,
-  code: 'unauthorised' | 'denied' | 'invalid_input' | 'unknown_channel',
-  message: string,
-) {
+function refuse(res: http.ServerResponse, status: number, code: ErrorCode, message: string) {
   send(res, status, { ok: false, error: { code, message } });
 }
 
@@ -87,8 +85,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     void (async () => {
       const url = req.url ?? '/';
       if (req.headers.host !== new URL(origin).host) return refuse(res, 421, 'denied', 'Wrong host.');
-      if (url.startsWith(API_PREFIX)) {
-        if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls use POST.');
+      const isPrivate = url.startsWith(API_PREFIX) || url === UPLOAD_PATH || url.startsWith(DOWNLOAD_PREFIX);
+      if (isPrivate) {
         if (req.headers.origin !== undefined && req.headers.origin !== origin) {
           return refuse(res, 403, 'denied', 'Calls from other sites are refused.');
         }
@@ -96,6 +94,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (!auth.startsWith('Bearer ') || !tokensEqual(auth.slice(7), token)) {
           return refuse(res, 401, 'unauthorised', 'This call lacks the token of this MLA Desk session.');
         }
+      }
+      if (url === UPLOAD_PATH) {
+        if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'Uploads use POST.');
+        return receiveUpload(req, host.files, (status, envelope) => send(res, status, envelope));
+      }
+      if (url.startsWith(DOWNLOAD_PREFIX)) {
+        if (req.method !== 'GET') return refuse(res, 405, 'invalid_input', 'Downloads use GET.');
+        if (await sendDownload(url.slice(DOWNLOAD_PREFIX.length), host.files, res)) return;
+        return refuse(res, 404, 'not_found', 'There is no such download (it may have been fetched already).');
+      }
+      if (url.startsWith(API_PREFIX)) {
+        if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls use POST.');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return refuse(res, 415, 'invalid_input', 'API calls send JSON.');
         }

@@ -22,9 +22,14 @@ const electron = vi.hoisted(() => {
   const emit = (channel: string, ...args: unknown[]) => {
     for (const l of listeners.get(channel) ?? []) l({ sender: ipcRenderer }, ...args);
   };
-  return { ipcRenderer, emit, contextBridge: { exposeInMainWorld: vi.fn() } };
+  const webUtils = { getPathForFile: vi.fn(() => '/home/clerk/Desktop/request.pdf') };
+  return { ipcRenderer, emit, contextBridge: { exposeInMainWorld: vi.fn() }, webUtils };
 });
-vi.mock('electron', () => ({ ipcRenderer: electron.ipcRenderer, contextBridge: electron.contextBridge }));
+vi.mock('electron', () => ({
+  ipcRenderer: electron.ipcRenderer,
+  contextBridge: electron.contextBridge,
+  webUtils: electron.webUtils,
+}));
 
 async function exposedBridge(): Promise<MlaDeskBridge> {
   await import('../../electron/preload.ts');
@@ -48,9 +53,11 @@ describe('preload bridge', () => {
     electron.ipcRenderer.invoke.mockClear();
   });
 
-  it('exposes exactly one function per declared channel and a menu subscription, nothing else', async () => {
+  it('exposes one function per declared channel, a menu subscription and the file dialogs, nothing else', async () => {
     const bridge = await exposedBridge();
-    expect(Object.keys(bridge).sort()).toEqual(['channels', 'onMenuCommand']);
+    expect(Object.keys(bridge).sort()).toEqual(['channels', 'files', 'onMenuCommand']);
+    expect(Object.keys(bridge.files).sort()).toEqual(['choose', 'pathFor', 'saveAs']);
+    expect(Object.isFrozen(bridge.files)).toBe(true);
     expect(Object.keys(bridge.channels).sort()).toEqual([...CHANNEL_NAMES].sort());
     for (const fn of Object.values(bridge.channels)) expect(typeof fn).toBe('function');
     expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.channels)).toBe(true);
@@ -88,5 +95,18 @@ describe('preload bridge', () => {
     unsubscribe();
     electron.emit(MENU_EVENT, 'focus-search');
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives the path of a dropped file and answers the file dialogs through the shell channels only', async () => {
+    const bridge = await exposedBridge();
+    expect(bridge.files.pathFor({})).toBe('/home/clerk/Desktop/request.pdf');
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(['/tmp/a.pdf', 42]);
+    expect(await bridge.files.choose({ title: 'Attach', multiple: true })).toEqual(['/tmp/a.pdf']);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('mla-shell:choose-files', {
+      title: 'Attach',
+      multiple: true,
+    });
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(new Error('gone'));
+    expect(await bridge.files.saveAs({ title: 'Export', defaultName: 'x.csv' })).toBeNull();
   });
 });

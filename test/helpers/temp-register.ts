@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Caller, HandlerContext } from '../../api/context.ts';
+import { fileAreasIn } from '../../api/files.ts';
 import { currentSchemaVersion } from '../../db/open.ts';
 import { openSqliteRegister, type Register } from '../../db/register.ts';
 
@@ -32,8 +33,10 @@ export const CLERK: Caller = { name: 'Amina Clerk', roles: ['clerk'] };
 
 /** A handler context on a fresh register, on a fixed day unless told otherwise. */
 export function testContext(overrides: Partial<HandlerContext> = {}): HandlerContext {
+  const register = overrides.register ?? tempRegister();
   return {
-    register: overrides.register ?? tempRegister(),
+    register,
+    files: fileAreasIn(path.dirname(register.location)),
     caller: CLERK,
     now: () => new Date('2026-03-10T09:30:00'),
     app: { name: 'MLA Desk', version: '0.0.0-test' },

@@ -39,7 +39,7 @@ declare global {
 const TOKEN_KEY = 'mla-desk-token';
 
 /** The web build's token: handed over in the URL fragment once, then kept for this tab only. */
-function takeWebToken(): string {
+export function takeWebToken(): string {
   const match = /(?:^#|&)token=([0-9a-f]+)/.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);

@@ -2,7 +2,7 @@ import countries from 'i18n-iso-countries';
 import countriesEn from 'i18n-iso-countries/langs/en.json';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
+import { en } from './en/index.ts';
 
 /** Languages with complete translations; the others of the six UN languages come with their files. */
 export const LANGUAGES = ['en'] as const;

@@ -1,0 +1,35 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { SHELL_CHOOSE_FILES, SHELL_SAVE_AS } from '../contract/bridge.ts';
+import { isOwnFrame } from './ipc.ts';
+
+const filters = z
+  .array(z.strictObject({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[\w*]+$/)).max(20) }))
+  .max(10)
+  .optional();
+
+const chooseOptions = z.strictObject({ title: z.string().max(200), multiple: z.boolean(), filters });
+const saveOptions = z.strictObject({ title: z.string().max(200), defaultName: z.string().max(255), filters });
+
+/** The native dialogs, as the main process shows them for the window that asked. */
+export interface Dialogs {
+  open(options: z.infer<typeof chooseOptions>): Promise<string[]>;
+  save(options: z.infer<typeof saveOptions>): Promise<string | null>;
+}
+
+/**
+ * The shell's own channels: native open and save dialogs for our page only. They answer
+ * with paths the person chose, never file contents; bad options get an empty answer.
+ */
+export function registerShellHandlers(ipc: Pick<IpcMain, 'handle'>, dialogs: Dialogs): void {
+  ipc.handle(SHELL_CHOOSE_FILES, async (event: IpcMainInvokeEvent, options: unknown) => {
+    const parsed = chooseOptions.safeParse(options);
+    if (!isOwnFrame(event.senderFrame) || !parsed.success) return [];
+    return dialogs.open(parsed.data);
+  });
+  ipc.handle(SHELL_SAVE_AS, async (event: IpcMainInvokeEvent, options: unknown) => {
+    const parsed = saveOptions.safeParse(options);
+    if (!isOwnFrame(event.senderFrame) || !parsed.success) return null;
+    return dialogs.save(parsed.data);
+  });
+}
