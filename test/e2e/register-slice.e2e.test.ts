@@ -25,7 +25,13 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+async function showTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+}
+
 async function historyRows(page: Page): Promise<string[]> {
+  await showTab(page, 'History');
   return page.getByRole('table', { name: 'History' }).locator('tbody tr').allInnerTexts();
 }
 
@@ -77,6 +83,7 @@ describe('a clerk registers an incoming MLA request and moves it along its workf
     await dialog.getByLabel('Note').fill('Complete; sent for review to the duty prosecutor.');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await dialog.waitFor({ state: 'detached' });
+    await showTab(page, 'History');
     await page.getByText('Registered → Under review').waitFor();
     expect(await historyRows(page)).toHaveLength(2);
 
@@ -99,8 +106,9 @@ describe('a clerk registers an incoming MLA request and moves it along its workf
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Under review → Refused').waitFor();
-    expect(await page.getByText('Dual criminality').count()).toBeGreaterThan(0);
     expect(await historyRows(page)).toHaveLength(3);
+    await showTab(page, 'Summary');
+    expect(await page.getByText('Dual criminality').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('04-request-refused'), fullPage: true });
 
     expect(errors).toEqual([]);

@@ -12,6 +12,7 @@ describe('RequestScreen', () => {
     expect(screen.getByRole('button', { name: 'Under review' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Refused' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Executed' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'History' }));
     expect(screen.getByText('Entered as “Registered”')).toBeInTheDocument();
   });
 
@@ -58,5 +59,70 @@ describe('RequestScreen', () => {
       'requests.get': () => ({ ok: false, error: { code: 'not_found', message: 'There is no request with id 99.' } }),
     });
     expect(await screen.findByText('This request does not exist.')).toBeInTheDocument();
+  });
+
+  it('corrects the fields on the version it opened, and shows what the register saved', async () => {
+    const { calls } = renderScreen(<RequestScreen id={1} today="2026-03-10" />, {
+      'requests.get': () => ok(detail()),
+      'requests.update': () => ok(detail({ version: 2, counterpartReference: 'FR/2026/13' })),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const reference = screen.getByLabelText('Their reference');
+    await userEvent.clear(reference);
+    await userEvent.type(reference, 'FR/2026/13');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(calls.some((c) => c.channel === 'requests.update')).toBe(true));
+    expect(calls.find((c) => c.channel === 'requests.update')?.input).toMatchObject({
+      id: 1,
+      expectedVersion: 1,
+      fields: { counterpartReference: 'FR/2026/13', counterpartCountry: 'FR', offences: ['07'] },
+    });
+    expect(await screen.findByText('FR/2026/13')).toBeInTheDocument();
+  });
+
+  it('names a missing party name before saving a correction', async () => {
+    const { calls } = renderScreen(<RequestScreen id={1} today="2026-03-10" />, { 'requests.get': () => ok(detail()) });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add a person or entity' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('is required')).toBeInTheDocument();
+    expect(calls.some((c) => c.channel === 'requests.update')).toBe(false);
+  });
+
+  it('records an event that needs a note only with one', async () => {
+    const { calls } = renderScreen(<RequestScreen id={1} today="2026-03-10" />, {
+      'requests.get': () => ok(detail()),
+      'requests.recordEvent': () => ok(detail({ version: 2 })),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Record an event' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Note' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('Required')).toBeInTheDocument();
+    await userEvent.type(screen.getByRole('textbox', { name: /^Note/ }), 'Called the liaison magistrate');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(calls.some((c) => c.channel === 'requests.recordEvent')).toBe(true));
+    expect(calls.find((c) => c.channel === 'requests.recordEvent')?.input).toMatchObject({
+      type: 'note',
+      note: 'Called the liaison magistrate',
+      expectedVersion: 1,
+    });
+  });
+
+  it('links another request by its reference and shows the register’s reason when it cannot', async () => {
+    renderScreen(<RequestScreen id={1} today="2026-03-10" />, {
+      'requests.get': () => ok(detail()),
+      'requests.link': () => ({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'The link is refused.',
+          fields: [{ field: 'otherReference', message: 'There is no request PRE-IN-2026-00009.' }],
+        },
+      }),
+    });
+    await userEvent.click(await screen.findByRole('tab', { name: /Links/ }));
+    await userEvent.type(screen.getByLabelText('Our reference of the other request'), 'PRE-IN-2026-00009');
+    await userEvent.click(screen.getByRole('button', { name: 'Link' }));
+    expect(await screen.findByText('There is no request PRE-IN-2026-00009.')).toBeInTheDocument();
   });
 });

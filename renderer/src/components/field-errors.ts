@@ -6,10 +6,16 @@ export type FieldErrors = Record<string, string>;
 
 export function fieldErrorsOf(error: unknown): FieldErrors {
   const apiError: ApiError | undefined = error instanceof ApiCallError ? error.error : undefined;
+  return fieldErrorsFrom(apiError?.fields ?? []);
+}
+
+/** Keyed by the full path ("parties.0.name") and by its first part ("parties"), first message wins. */
+export function fieldErrorsFrom(problems: readonly { field: string; message: string }[]): FieldErrors {
   const result: FieldErrors = {};
-  for (const problem of apiError?.fields ?? []) {
-    const field = problem.field.split('.')[0] ?? problem.field;
-    result[field] ??= problem.message;
+  for (const problem of problems) {
+    result[problem.field] ??= problem.message;
+    const first = problem.field.split('.')[0] ?? problem.field;
+    result[first] ??= problem.message;
   }
   return result;
 }

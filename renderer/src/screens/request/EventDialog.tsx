@@ -1,0 +1,118 @@
+import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../../../contract/dates.ts';
+import type { EventOption, RequestDetail } from '../../../../contract/requests.ts';
+import { ApiCallError } from '../../api/client.ts';
+import { useApi } from '../../api/context.tsx';
+import { type FieldErrors, fieldErrorsOf } from '../../components/field-errors.ts';
+
+interface Props {
+  request: RequestDetail;
+  option: EventOption;
+  today?: string | undefined;
+  onClose(): void;
+}
+
+/** Records an event (returned, consulted, information asked or received, extended, ...). */
+export function EventDialog({ request, option, today, onClose }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [on, setOn] = useState(today ?? localIsoDate());
+  const [note, setNote] = useState('');
+  const [until, setUntil] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const needsNote = option.needs.includes('note');
+  const needsUntil = option.needs.includes('preservedUntil');
+  const label = t(`eventType.${option.type}`);
+
+  const record = useMutation({
+    mutationFn: () =>
+      api.call('requests.recordEvent', {
+        id: request.id,
+        type: option.type,
+        on,
+        note,
+        preservedUntil: needsUntil ? until : null,
+        expectedVersion: request.version,
+      }),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(['requests.get', request.id], detail);
+      void queryClient.invalidateQueries({ queryKey: ['requests.list'] });
+      notifications.show({ color: 'green', message: t('eventDialog.done', { reference: detail.reference, event: label }) });
+      onClose();
+    },
+    onError: (error) => {
+      setErrors(fieldErrorsOf(error));
+      if (error instanceof ApiCallError && ['stale', 'forbidden_move'].includes(error.error.code)) {
+        void queryClient.invalidateQueries({ queryKey: ['requests.get', request.id] });
+      }
+    },
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing: FieldErrors = {};
+    if (on === '') missing.on = t('form.required');
+    if (needsNote && note.trim() === '') missing.note = t('form.required');
+    if (needsUntil && until === '') missing.preservedUntil = t('form.required');
+    setErrors(missing);
+    if (Object.keys(missing).length === 0) record.mutate();
+  };
+  const apiError = record.error instanceof ApiCallError ? record.error.error : null;
+
+  return (
+    <Modal opened onClose={onClose} title={t('eventDialog.title', { event: label, reference: request.reference })} size="lg">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {apiError && apiError.code !== 'invalid_input' && (
+            <Alert color="red" role="alert">
+              {apiError.message}
+            </Alert>
+          )}
+          <TextInput
+            type="date"
+            label={t('move.on')}
+            value={on}
+            max={today}
+            onChange={(e) => setOn(e.currentTarget.value)}
+            error={errors.on}
+            required
+            data-autofocus
+          />
+          {needsUntil && (
+            <TextInput
+              type="date"
+              label={t('eventDialog.newPreservedUntil')}
+              description={request.preservedUntil ? t('eventDialog.currentlyUntil', { date: request.preservedUntil }) : undefined}
+              value={until}
+              onChange={(e) => setUntil(e.currentTarget.value)}
+              error={errors.preservedUntil}
+              required
+            />
+          )}
+          <Textarea
+            label={option.type === 'returned_deficient' ? t('eventDialog.whatIsMissing') : t('move.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.note}
+            required={needsNote}
+            autosize
+            minRows={2}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('move.cancel')}
+            </Button>
+            <Button type="submit" loading={record.isPending}>
+              {t('move.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

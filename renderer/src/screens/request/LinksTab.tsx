@@ -1,0 +1,97 @@
+import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LINK_KINDS, type LinkKind } from '../../../../contract/codes.ts';
+import type { RequestDetail } from '../../../../contract/requests.ts';
+import { useApi } from '../../api/context.tsx';
+import { fieldErrorsOf } from '../../components/field-errors.ts';
+import { useCodeOptions } from '../../components/options.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { hrefOf } from '../../routing/routes.ts';
+
+/** Linked requests, from both ends, with a form to add a link by reference. */
+export function LinksTab({ request }: { request: RequestDetail }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const kindOptions = useCodeOptions('linkKind', LINK_KINDS);
+  const [kind, setKind] = useState<LinkKind>(request.kind === 'preservation' ? 'related' : 'follow_up');
+  const [other, setOther] = useState('');
+  const saved = (detail: RequestDetail) => {
+    queryClient.setQueryData(['requests.get', request.id], detail);
+    void queryClient.invalidateQueries({ queryKey: ['requests.get'] });
+  };
+  const link = useMutation({
+    mutationFn: () => api.call('requests.link', { id: request.id, otherReference: other, kind }),
+    onSuccess: (detail) => {
+      setOther('');
+      saved(detail);
+    },
+  });
+  const unlink = useMutation({
+    mutationFn: (linkId: number) => api.call('requests.unlink', { id: request.id, linkId }),
+    onSuccess: saved,
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    link.mutate();
+  };
+  const otherError = link.isError ? (fieldErrorsOf(link.error).otherReference ?? link.error.message) : undefined;
+
+  return (
+    <Stack gap="md">
+      {request.links.length === 0 ? (
+        <Text c="dimmed">{t('links.none')}</Text>
+      ) : (
+        <Table aria-label={t('links.title')}>
+          <Table.Tbody>
+            {request.links.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td>{t(`links.${l.side}.${l.kind}`)}</Table.Td>
+                <Table.Td>
+                  <Anchor href={hrefOf({ screen: 'request', id: l.other.id })} fw={500}>
+                    {l.other.reference}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{t(`kind.${l.other.kind}`)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={l.other.status} />
+                </Table.Td>
+                <Table.Td ta="end">
+                  <Button size="xs" variant="subtle" color="red" onClick={() => unlink.mutate(l.id)}>
+                    {t('links.remove', { reference: l.other.reference })}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {unlink.isError && <Alert color="red">{unlink.error.message}</Alert>}
+      <form onSubmit={onSubmit} aria-label={t('links.add')}>
+        <Group align="end">
+          <Select
+            label={t('links.kind')}
+            data={kindOptions}
+            value={kind}
+            onChange={(v) => v && setKind(v as LinkKind)}
+            allowDeselect={false}
+            w={180}
+          />
+          <TextInput
+            label={t('links.otherReference')}
+            placeholder="PRE-IN-2026-00001"
+            value={other}
+            onChange={(e) => setOther(e.currentTarget.value)}
+            error={otherError}
+            w={260}
+          />
+          <Button type="submit" loading={link.isPending} disabled={other.trim() === ''}>
+            {t('links.add')}
+          </Button>
+        </Group>
+      </form>
+    </Stack>
+  );
+}
