@@ -66,7 +66,7 @@ export type RequestEvent = z.infer<typeof requestEventSchema>;
 export const moveSchema = z.object({
   to: statusSchema,
   /** What the move asks for besides a date (the UI asks only for these). */
-  needs: z.array(z.enum(['note', 'refusalGrounds'])),
+  needs: z.array(z.enum(['note', 'refusalGrounds', 'preservedUntil'])),
   reopening: z.boolean(),
 });
 export type Move = z.infer<typeof moveSchema>;
@@ -149,6 +149,11 @@ export const transitionSchema = z.strictObject({
   on: isoDate,
   note: optionalText(4000),
   refusalGrounds: z.array(z.enum(REFUSAL_GROUNDS)).max(REFUSAL_GROUNDS.length).default([]),
+  /** A preservation carried out: the last day the data is preserved. */
+  preservedUntil: isoDate
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   /** The version the user saw: a move made on stale data is refused, not merged. */
   expectedVersion: z.number().int().min(1),
 });

@@ -142,13 +142,17 @@ export function allowedMoves(direction: Direction, kind: Kind, from: Status, res
     const back = resumeTo && wf.suspendable.includes(resumeTo) ? [resumeTo] : wf.suspendable;
     for (const status of back) targets.add(status);
   }
-  return [...targets].map((to) => ({ to, needs: needsOf(from, to), reopening: false }));
+  return [...targets].map((to) => ({ to, needs: needsOf(kind, from, to), reopening: false }));
 }
 
-/** What a move asks for besides its date: refusing needs grounds; suspending and resuming a reason. */
-function needsOf(from: Status, to: Status): Move['needs'] {
+/**
+ * What a move asks for besides its date: refusing needs grounds; suspending and resuming a
+ * reason; a preservation carried out, the day until which the data is preserved.
+ */
+function needsOf(kind: Kind, from: Status, to: Status): Move['needs'] {
   if (to === 'refused') return ['refusalGrounds'];
   if (to === 'suspended' || from === 'suspended') return ['note'];
+  if (kind === 'preservation' && (to === 'executed' || to === 'executed_in_part')) return ['preservedUntil'];
   return [];
 }
 

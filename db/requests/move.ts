@@ -44,6 +44,16 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
       if (move.needs.includes('note') && !input.note) {
         problems.push({ field: 'note', message: 'A reason is required for this move.' });
       }
+      if (move.needs.includes('preservedUntil')) {
+        if (input.preservedUntil === null) {
+          problems.push({ field: 'preservedUntil', message: 'The day until which the data is preserved is required.' });
+        } else if (input.preservedUntil < input.on) {
+          problems.push({
+            field: 'preservedUntil',
+            message: 'The data cannot be preserved until before the day it was preserved.',
+          });
+        }
+      }
       if (move.needs.includes('refusalGrounds') && input.refusalGrounds.length === 0) {
         problems.push({ field: 'refusalGrounds', message: 'A refusal must state at least one ground.' });
       }
@@ -67,6 +77,7 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
           status: input.to,
           openedOn,
           closedOn: closing ? input.on : null,
+          ...(move.needs.includes('preservedUntil') ? { preservedUntil: input.preservedUntil } : {}),
           updatedAt: clock.at,
           version: row.version + 1,
         })
@@ -102,6 +113,7 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
           on: input.on,
           note: input.note,
           refusalGrounds: input.refusalGrounds,
+          preservedUntil: input.preservedUntil,
         },
       });
     },

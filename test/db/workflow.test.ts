@@ -16,6 +16,7 @@ import { allowedMoves, findMove, startStatus } from '../../db/workflow.ts';
  *   `to`    a plain move (needs nothing but a date)
  *   `to!n`  needs a note (suspending, resuming, leaving "suspended")
  *   `to!g`  needs refusal grounds
+ *   `to!u`  needs the preserved-until date (a preservation carried out)
  *   `^to`   reopening a closed request (needs a note)
  * A status missing from a table allows no move at all.
  */
@@ -53,14 +54,14 @@ const OUTGOING_MLA: Table = {
 
 const INCOMING_PRESERVATION: Table = {
   registered: 'in_execution refused!g withdrawn lapsed',
-  in_execution: 'executed executed_in_part refused!g withdrawn lapsed',
+  in_execution: 'executed!u executed_in_part!u refused!g withdrawn lapsed',
   ...reopenOnly('in_execution'),
 };
 
 const OUTGOING_PRESERVATION: Table = {
   draft: 'sent withdrawn',
-  sent: 'in_execution executed executed_in_part refused!g withdrawn lapsed',
-  in_execution: 'executed executed_in_part suspended!n refused!g withdrawn lapsed',
+  sent: 'in_execution executed!u executed_in_part!u refused!g withdrawn lapsed',
+  in_execution: 'executed!u executed_in_part!u suspended!n refused!g withdrawn lapsed',
   suspended: 'in_execution!n refused!g withdrawn!n lapsed!n',
   ...reopenOnly('in_execution'),
 };
@@ -106,7 +107,14 @@ function parseTargets(spec: string | undefined): ExpectedMove[] {
   return spec.split(/\s+/).map((token) => {
     const reopening = token.startsWith('^');
     const [to, need] = token.replace(/^\^/, '').split('!') as [Status, string | undefined];
-    const needs = reopening || need === 'n' ? ['note'] : need === 'g' ? ['refusalGrounds'] : [];
+    const needs =
+      reopening || need === 'n'
+        ? ['note']
+        : need === 'g'
+          ? ['refusalGrounds']
+          : need === 'u'
+            ? ['preservedUntil']
+            : [];
     return { to, needs, reopening };
   });
 }

@@ -26,10 +26,12 @@ export function MoveDialog({ request, move, today, onClose }: Props) {
   const [on, setOn] = useState(today ?? localIsoDate());
   const [note, setNote] = useState('');
   const [grounds, setGrounds] = useState<string[]>([]);
+  const [until, setUntil] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const groundOptions = useCodeOptions('refusalGround', REFUSAL_GROUNDS);
   const needsNote = move.needs.includes('note');
   const needsGrounds = move.needs.includes('refusalGrounds');
+  const needsUntil = move.needs.includes('preservedUntil');
   const status = t(`status.${move.to}`);
 
   const transition = useMutation({
@@ -40,6 +42,7 @@ export function MoveDialog({ request, move, today, onClose }: Props) {
         on,
         note,
         refusalGrounds: grounds as (typeof REFUSAL_GROUNDS)[number][],
+        preservedUntil: needsUntil ? until : null,
         expectedVersion: request.version,
       }),
     onSuccess: (detail) => {
@@ -62,6 +65,7 @@ export function MoveDialog({ request, move, today, onClose }: Props) {
     if (needsNote && note.trim() === '') missing.note = t('form.required');
     if (needsGrounds && grounds.length === 0) missing.refusalGrounds = t('form.required');
     if (on === '') missing.on = t('form.required');
+    if (needsUntil && until === '') missing.preservedUntil = t('form.required');
     setErrors(missing);
     if (Object.keys(missing).length === 0) transition.mutate();
   };
@@ -90,6 +94,16 @@ export function MoveDialog({ request, move, today, onClose }: Props) {
             required
             data-autofocus
           />
+          {needsUntil && (
+            <TextInput
+              type="date"
+              label={t('requestForm.preservedUntil')}
+              value={until}
+              onChange={(e) => setUntil(e.currentTarget.value)}
+              error={errors.preservedUntil}
+              required
+            />
+          )}
           {needsGrounds && (
             <MultiSelect
               label={t('move.grounds')}
