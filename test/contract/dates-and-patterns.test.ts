@@ -85,7 +85,7 @@ describe('referencePatternSchema', () => {
 });
 
 describe('transitionSchema and listQuerySchema', () => {
-  it('defaults refusal grounds to none, trims the note and turns a blank one into null', () => {
+  it('defaults refusal grounds to none and the preserved-until date to null, trims the note and turns a blank one into null', () => {
     expect(
       transitionSchema.parse({ id: 3, to: 'under_review', on: '2026-03-02', note: '  ', expectedVersion: 1 }),
     ).toEqual({
@@ -94,6 +94,7 @@ describe('transitionSchema and listQuerySchema', () => {
       on: '2026-03-02',
       note: null,
       refusalGrounds: [],
+      preservedUntil: null,
       expectedVersion: 1,
     });
   });
