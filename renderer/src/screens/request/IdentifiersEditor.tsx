@@ -65,6 +65,7 @@ export function IdentifiersEditor({ identifiers, onChange, errors }: Props) {
               />
               <TextInput
                 type="datetime-local"
+                step={1}
                 label={t('requestForm.from')}
                 description={stored(item.from)}
                 value={item.from}
@@ -73,6 +74,7 @@ export function IdentifiersEditor({ identifiers, onChange, errors }: Props) {
               />
               <TextInput
                 type="datetime-local"
+                step={1}
                 label={t('requestForm.to')}
                 description={stored(item.to)}
                 value={item.to}

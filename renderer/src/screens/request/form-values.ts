@@ -31,6 +31,8 @@ export interface IdentifierValues {
   /** IANA zone ("Europe/Paris") or "UTC". */
   timeZone: string;
   note: string;
+  /** The values as stored, kept so that an untouched time is saved exactly as it was. */
+  stored?: { fromAt: string | null; toAt: string | null; timeZone: string };
 }
 
 export interface FormValues {
@@ -138,9 +140,16 @@ export function withOffset(local: string, timeZone: string): string {
   return `${local}${formatOffset(offset)}`;
 }
 
-/** The local part of a stored "…T10:15+02:00" value, for the datetime-local input. */
+/** The local part of a stored "…T10:15:30+02:00" value (seconds kept), for the datetime-local input. */
 export function localPart(stored: string | null): string {
-  return stored ? stored.slice(0, 16) : '';
+  return stored ? (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?/.exec(stored)?.[0] ?? '') : '';
+}
+
+/** The moment to store: as it was when the person did not touch it, else the local time with its offset. */
+function momentOf(local: string, item: IdentifierValues, stored: string | null | undefined): string | null {
+  if (local === '') return null;
+  if (stored && item.stored?.timeZone === item.timeZone && localPart(stored) === local) return stored;
+  return withOffset(local, item.timeZone);
 }
 
 /** The fields of the contract, from the form (what its kind does not use is left out). */
@@ -171,8 +180,8 @@ export function toFieldsInput(v: FormValues): RequestFieldsInput {
       ? v.identifiers.map((i) => ({
           type: i.type,
           value: i.value,
-          fromAt: i.from === '' ? null : withOffset(i.from, i.timeZone),
-          toAt: i.to === '' ? null : withOffset(i.to, i.timeZone),
+          fromAt: momentOf(i.from, i, i.stored?.fromAt),
+          toAt: momentOf(i.to, i, i.stored?.toAt),
           timeZone: i.timeZone,
           note: i.note,
         }))
@@ -230,6 +239,7 @@ export function fromDetail(r: RequestDetail): FormValues {
       to: localPart(i.toAt),
       timeZone: i.timeZone ?? 'UTC',
       note: text(i.note),
+      stored: { fromAt: i.fromAt, toAt: i.toAt, timeZone: i.timeZone ?? 'UTC' },
     })),
   };
 }
