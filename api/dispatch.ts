@@ -4,10 +4,25 @@ import { validateInput } from '../contract/validate.ts';
 import type { HandlerContext } from './context.ts';
 import type { Handler, Handlers } from './handler-types.ts';
 import { appHandlers } from './handlers/app.ts';
+import { dashboardHandlers } from './handlers/dashboard.ts';
+import { interchangeHandlers } from './handlers/interchange.ts';
+import { directoryHandlers } from './handlers/directories.ts';
+import { documentHandlers } from './handlers/documents.ts';
+import { reportHandlers } from './handlers/reports.ts';
 import { requestHandlers } from './handlers/requests.ts';
+import { viewHandlers } from './handlers/views.ts';
 
 /** The one table of handlers that every transport serves. */
-export const handlers: Handlers = { ...appHandlers, ...requestHandlers };
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...requestHandlers,
+  ...interchangeHandlers,
+  ...directoryHandlers,
+  ...documentHandlers,
+  ...dashboardHandlers,
+  ...viewHandlers,
+  ...reportHandlers,
+};
 
 /**
  * Validates, checks the caller's role, runs the handler and wraps the outcome in an envelope.

@@ -7,6 +7,8 @@ export interface Command<S extends z.ZodType = z.ZodType> {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** The name under which the command's positional arguments (e.g. the file to import) reach its schema. */
+  positionals?: string;
   schema: S;
   /** Returns the exit code; throws (AppError or Error) to fail with a one-line reason. */
   run(values: z.output<S>, io: CommandIo): Promise<number>;

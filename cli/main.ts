@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../contract/errors.ts';
 import type { Command, CommandIo } from './command.ts';
 import { backupCommand, checkCommand, initCommand, migrateCommand } from './commands/database.ts';
+import { exportCommand, importCommand } from './commands/interchange.ts';
 import { APP_VERSION } from './package-info.ts';
 
-const COMMANDS: Command[] = [initCommand, migrateCommand, checkCommand, backupCommand];
+const COMMANDS: Command[] = [initCommand, migrateCommand, checkCommand, backupCommand, importCommand, exportCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
@@ -46,7 +47,9 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
   let values: unknown;
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+    const { positionals } = command;
+    const args = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: !!positionals });
+    values = positionals ? { ...args.values, [positionals]: args.positionals } : args.values;
   } catch (e) {
     io.err(`mla-desk ${name}: ${(e as Error).message} (usage: mla-desk ${command.usage})`);
     return 2;

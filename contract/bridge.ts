@@ -6,7 +6,15 @@ export const IPC_PREFIX = 'mla:';
 /** The one main → renderer event: a menu item or accelerator the renderer acts on. */
 export const MENU_EVENT = 'mla-menu';
 
-export const MENU_COMMANDS = ['new-request', 'open-register', 'focus-search'] as const;
+export const MENU_COMMANDS = [
+  'new-request',
+  'open-register',
+  'focus-search',
+  'today',
+  // Forms subscribe to it (renderer/src/routing/shortcuts.ts); elsewhere it does nothing.
+  'save',
+  'show-shortcuts',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface FileFilter {
@@ -25,11 +33,17 @@ export interface ShellFiles {
   saveAs(options: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | null>;
   /** The path of a file dropped on the window. */
   pathFor(file: object): string;
+  /**
+   * Opens a stored document in the application the system chooses: a private, read-only copy,
+   * never the stored file itself (another application could change the evidence).
+   */
+  openDocument(documentId: number): Promise<Envelope<null>>;
 }
 
 /** Channels of the shell itself (main process), beside the database channels. */
 export const SHELL_CHOOSE_FILES = 'mla-shell:choose-files';
 export const SHELL_SAVE_AS = 'mla-shell:save-as';
+export const SHELL_OPEN_DOCUMENT = 'mla-shell:open-document';
 
 /**
  * What the preload exposes on `window.mlaDesk` (and nothing more): one function per declared

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app.ts';
+import { dashboardChannels } from './channels/dashboard.ts';
+import { directoryChannels } from './channels/directories.ts';
+import { documentChannels } from './channels/documents.ts';
+import { interchangeChannels } from './channels/interchange.ts';
+import { reportChannels } from './channels/reports.ts';
 import { requestChannels } from './channels/requests.ts';
+import { viewChannels } from './channels/views.ts';
 
 export type { AppInfo } from './channels/app.ts';
 
@@ -11,6 +17,12 @@ export type { AppInfo } from './channels/app.ts';
 export const channels = {
   ...appChannels,
   ...requestChannels,
+  ...interchangeChannels,
+  ...dashboardChannels,
+  ...viewChannels,
+  ...reportChannels,
+  ...directoryChannels,
+  ...documentChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -121,12 +121,30 @@ export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
 export const SORTABLE = ['reference', 'openedOn', 'updatedAt', 'status', 'counterpartCountry'] as const;
 
+/**
+ * What needs attention, as the Today dashboard counts it; each is a list filter too, so a
+ * count opens exactly the requests it counted (the rules: db/requests/filters.ts).
+ */
+export const DUE = ['unreviewed', 'waiting', 'preservationExpiring', 'deadlineSoon', 'overdue'] as const;
+export type Due = (typeof DUE)[number];
+
 export const listQuerySchema = z.strictObject({
   direction: directionSchema.optional(),
   kind: kindSchema.optional(),
   status: statusSchema.optional(),
   state: z.enum(['open', 'closed', 'all']).default('all'),
   counterpartCountry: z.string().trim().toUpperCase().length(2).optional(),
+  legalBasis: z.enum(LEGAL_BASES).optional(),
+  /** An ICCS level-1 section among the request's offences. */
+  offence: z.enum(ICCS_SECTIONS).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  /** The officer in charge, exactly as written on the requests. */
+  assignedTo: z.string().trim().min(1).max(120).optional(),
+  domesticAuthority: z.string().trim().min(1).max(300).optional(),
+  openedFrom: isoDate.optional(),
+  openedTo: isoDate.optional(),
+  due: z.enum(DUE).optional(),
+  /** Our reference, theirs, the domestic case number, or the name of a person or entity concerned. */
   text: z.string().trim().max(200).optional(),
   sort: z.enum(SORTABLE).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),

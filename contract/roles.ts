@@ -9,6 +9,10 @@ export type Role = (typeof ROLES)[number];
 export const ANY_ROLE: readonly Role[] = ROLES;
 export const REGISTRARS: readonly Role[] = ['clerk'];
 export const ADMINISTRATORS: readonly Role[] = ['administrator'];
+/** Import brings whole registers in (clerks and administrators); export is for those who report on it too. */
+export const IMPORTERS: readonly Role[] = ['clerk', 'administrator'];
+export const EXPORTERS: readonly Role[] = ['clerk', 'manager', 'administrator'];
+export const DIRECTORY_KEEPERS: readonly Role[] = ['clerk', 'administrator'];
 
 /**
  * Until sign-in exists, the person at the workstation is the local operator and holds every

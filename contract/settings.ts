@@ -10,8 +10,8 @@ export const DEFAULT_REFERENCE_PATTERN = '{KIND}-{DIR}-{YYYY}-{SEQ:5}';
 export const referencePatternSchema = z
   .string()
   .trim()
-  .min(1)
-  .max(80)
+  .min(1, { message: 'is required' })
+  .max(80, { message: 'must be at most 80 characters' })
   .refine((p) => ['{KIND}', '{DIR}', '{YYYY}'].every((t) => p.includes(t)), {
     message: 'must contain {KIND}, {DIR} and {YYYY}, so that references stay unique',
   })
@@ -22,10 +22,14 @@ export const referencePatternSchema = z
     message: 'may use only {KIND}, {DIR}, {YYYY} and {SEQ:n} as placeholders',
   });
 
-const days = z.number().int().min(1).max(3650);
+const days = z
+  .number({ error: 'must be a number of days' })
+  .int({ message: 'must be a whole number of days' })
+  .min(1, { message: 'must be at least 1 day' })
+  .max(3650, { message: 'must be at most 3650 days (ten years)' });
 
 export const settingsSchema = z.object({
-  officeName: z.string().trim().max(200),
+  officeName: z.string().trim().max(200, { message: 'must be at most 200 characters' }),
   referencePattern: referencePatternSchema,
   /** Reminders (the Today dashboard): how long the office waits before a request counts as late. */
   acknowledgementDays: days,

@@ -1,23 +1,9 @@
 import type Database from 'better-sqlite3';
-import { DIRECTION_PREFIX, KIND_PREFIX, type Direction, type Kind } from '../contract/codes.ts';
+import { DIRECTION_PREFIX, KIND_PREFIX } from '../contract/codes.ts';
+import { formatReference, type ReferenceParts } from '../contract/reference-pattern.ts';
 
-export interface ReferenceParts {
-  kind: Kind;
-  direction: Direction;
-  year: number;
-  seq: number;
-}
-
-/** Fills a reference pattern (see contract/settings.ts for the placeholders). */
-export function formatReference(pattern: string, parts: ReferenceParts): string {
-  return pattern
-    .replaceAll('{KIND}', KIND_PREFIX[parts.kind])
-    .replaceAll('{DIR}', DIRECTION_PREFIX[parts.direction])
-    .replaceAll('{YYYY}', String(parts.year))
-    .replace(/\{SEQ(?::([1-9]))?\}/, (_m, width?: string) =>
-      String(parts.seq).padStart(width ? Number(width) : 1, '0'),
-    );
-}
+// The formatting is pure and shared with the settings screen's preview; re-exported for db/ callers.
+export { formatReference, type ReferenceParts };
 
 /**
  * Takes the next free reference for (kind, direction, year). Must run inside the write

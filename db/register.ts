@@ -2,11 +2,17 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Settings } from '../contract/settings.ts';
 import type { Actor } from './audit.ts';
 import type { Clock } from './clock.ts';
+import { type DashboardStore, sqliteDashboardStore } from './dashboard.ts';
 import { backupOpenDatabase } from './maintenance.ts';
 import { type OpenOptions, openDatabase } from './open.ts';
+import { type DirectoryStore, sqliteDirectoryStore } from './directories/store.ts';
+import { type DocumentStore, sqliteDocumentStore } from './documents/store.ts';
+import { type InterchangeStore, sqliteInterchangeStore } from './interchange/store.ts';
+import { type ReportStore, sqliteReportStore } from './reports/store.ts';
 import { type RequestStore, sqliteRequestStore } from './requests/store.ts';
 import * as schema from './schema/index.ts';
 import { readSettings, updateSettings } from './settings.ts';
+import { type ViewStore, sqliteViewStore } from './views.ts';
 
 export type { Clock } from './clock.ts';
 
@@ -20,6 +26,12 @@ export interface Register {
   readonly location: string;
   readonly schemaVersion: number;
   readonly requests: RequestStore;
+  readonly interchange: InterchangeStore;
+  readonly documents: DocumentStore;
+  readonly directories: DirectoryStore;
+  readonly dashboard: DashboardStore;
+  readonly views: ViewStore;
+  readonly reports: ReportStore;
   settings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>, actor: Actor, clock: Clock): Promise<Settings>;
   /** Writes a consistent, integrity-checked copy of the whole register to `file`. */
@@ -35,6 +47,12 @@ export function openSqliteRegister(options: OpenOptions): Register {
     location: opened.file,
     schemaVersion: opened.schemaVersion,
     requests: sqliteRequestStore(db),
+    interchange: sqliteInterchangeStore(db, options),
+    documents: sqliteDocumentStore(db, opened.file),
+    directories: sqliteDirectoryStore(db),
+    dashboard: sqliteDashboardStore(db),
+    views: sqliteViewStore(db),
+    reports: sqliteReportStore(db),
     settings: async () => readSettings(db),
     updateSettings: async (patch, actor, clock) => updateSettings(db, patch, actor, clock.at),
     backupTo: (file) => backupOpenDatabase(opened.sqlite, file, options.nativeBinding),

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, fileForUrlPath } from '../renderer/serving.ts';
+import { documentIdOf, type Locate, serveDocument } from './documents.ts';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -53,11 +54,18 @@ async function readFileOrNull(file: string): Promise<Buffer | null> {
 
 /**
  * Serves one app:// request from `root`. A path without an extension that is not a file gets
- * index.html, so the renderer's client-side routes survive a reload.
+ * index.html, so the renderer's client-side routes survive a reload. With `locate`, the
+ * stored documents are served under /documents/<id>/content.
  */
-export async function serveAppRequest(request: { method: string; url: string }, root: string): Promise<Response> {
+export async function serveAppRequest(
+  request: { method: string; url: string },
+  root: string,
+  locate?: Locate,
+): Promise<Response> {
   const target = resolveAppRequest(request.method, request.url, root);
   if (!target.ok) return refusal(target.status, target.reason);
+  const documentId = locate ? documentIdOf(new URL(request.url).pathname) : null;
+  if (locate && documentId !== null) return serveDocument(documentId, locate);
   let file = target.file;
   let body = await readFileOrNull(file);
   if (body === null && path.extname(file) === '') {

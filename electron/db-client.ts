@@ -35,6 +35,8 @@ export interface DbClient {
   start(): Promise<ReadyMessage>;
   /** Never rejects: failures come back as envelopes. */
   call(channel: ChannelName, input: unknown): Promise<Envelope<unknown>>;
+  /** Where a document's stored file is (for the main process only); an envelope like call's. */
+  locate(documentId: number): Promise<Envelope<unknown>>;
   /** Closes the register cleanly (WAL checkpoint), killing the process if it does not answer. */
   stop(): Promise<void>;
 }
@@ -49,9 +51,16 @@ export class DbOpenError extends Error {
   }
 }
 
-/** A backup copies the whole file and checks it: allow it far longer than an ordinary call. */
+/** Calls that stream whole files (a backup, a document in or out): allowed far longer than an ordinary call. */
+const FILE_CHANNELS: readonly ChannelName[] = [
+  'register.backup',
+  'documents.attach',
+  'documents.saveCopy',
+  'documents.verify',
+];
+
 export function defaultTimeoutFor(channel: ChannelName): number {
-  return channel === 'register.backup' ? 10 * 60_000 : 30_000;
+  return FILE_CHANNELS.includes(channel) ? 10 * 60_000 : 30_000;
 }
 
 const storageError = (message: string): Envelope<unknown> => ({ ok: false, error: { code: 'storage', message } });
@@ -179,7 +188,8 @@ export function createDbClient(options: DbClientOptions): DbClient {
     );
   }
 
-  async function call(channel: ChannelName, input: unknown): Promise<Envelope<unknown>> {
+  /** Sends one message that the process answers with a reply of the same id. */
+  async function request(label: string, ms: number, message: (id: number) => ToDbProcess): Promise<Envelope<unknown>> {
     if (state === 'failed') return storageError('The register is not available; restart MLA Desk.');
     if (state === 'stopping' || state === 'stopped') return storageError('MLA Desk is closing.');
     if (!ready) return storageError('The register is not open yet.');
@@ -192,7 +202,6 @@ export function createDbClient(options: DbClientOptions): DbClient {
     if (proc === null || state !== 'ready') return storageError('The register is not available right now; try again.');
     const id = nextId++;
     return new Promise<Envelope<unknown>>((resolve) => {
-      const ms = timeoutFor(channel);
       const timer = setTimeout(() => {
         pending.delete(id);
         resolve(
@@ -203,16 +212,21 @@ export function createDbClient(options: DbClientOptions): DbClient {
       }, ms);
       pending.set(id, { resolve, timer });
       try {
-        proc.post({ type: 'call', id, channel, input });
+        proc.post(message(id));
       } catch (e) {
         // Input that cannot be cloned, or a process that just died.
         pending.delete(id);
         clearTimeout(timer);
-        log(`Could not send ${channel} to the database process`, e);
+        log(`Could not send ${label} to the database process`, e);
         resolve(storageError('MLA Desk could not pass this on to the register; nothing was saved.'));
       }
     });
   }
+
+  const call = (channel: ChannelName, input: unknown) =>
+    request(channel, timeoutFor(channel), (id) => ({ type: 'call', id, channel, input }));
+  const locate = (documentId: number) =>
+    request('a document lookup', 30_000, (id) => ({ type: 'locate', id, documentId }));
 
   return {
     start() {
@@ -221,6 +235,7 @@ export function createDbClient(options: DbClientOptions): DbClient {
       return ready;
     },
     call,
+    locate,
     stop() {
       const proc = child;
       if (proc === null || state === 'stopped' || state === 'failed') {

@@ -18,10 +18,20 @@ export interface CallMessage {
   channel: string;
   input: unknown;
 }
+/**
+ * Where a document's stored file is: asked by the main process itself (to serve app:// document
+ * URLs and to open a copy), never by the page, which is why it is not a channel of the contract.
+ * Answered by a ReplyMessage whose value is a LocatedDocument (db/documents/store.ts).
+ */
+export interface LocateMessage {
+  type: 'locate';
+  id: number;
+  documentId: number;
+}
 export interface CloseMessage {
   type: 'close';
 }
-export type ToDbProcess = InitMessage | CallMessage | CloseMessage;
+export type ToDbProcess = InitMessage | CallMessage | LocateMessage | CloseMessage;
 
 export interface ReadyMessage {
   type: 'ready';
@@ -86,6 +96,10 @@ export function asToDbProcess(value: unknown): ToDbProcess | null {
     case 'call':
       return typeof value['id'] === 'number' && typeof value['channel'] === 'string'
         ? (value as unknown as CallMessage)
+        : null;
+    case 'locate':
+      return typeof value['id'] === 'number' && typeof value['documentId'] === 'number'
+        ? { type: 'locate', id: value['id'], documentId: value['documentId'] }
         : null;
     case 'close':
       return { type: 'close' };

@@ -1,7 +1,18 @@
 import { createApiHost, type ApiHost, type ApiHostOptions } from '../api/host.ts';
+import { AppError, type Envelope } from '../contract/errors.ts';
 import type { Caller } from '../api/context.ts';
 import { StorageError } from '../db/errors.ts';
 import { asToDbProcess, type FromDbProcess } from './db-protocol.ts';
+
+async function locate(host: ApiHost | null, documentId: number): Promise<Envelope<unknown>> {
+  if (!host) return { ok: false, error: { code: 'storage', message: 'The register is not open.' } };
+  try {
+    return { ok: true, value: await host.register.documents.locate(documentId) };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toApiError() };
+    return { ok: false, error: { code: 'internal', message: 'The document could not be found in the register.' } };
+  }
+}
 
 export interface DbWorkerDeps {
   post(message: FromDbProcess): void;
@@ -60,6 +71,10 @@ export function createDbWorker(deps: DbWorkerDeps): { onMessage(raw: unknown): P
             ? await host.handle(message.channel, message.input, deps.caller)
             : { ok: false as const, error: { code: 'storage' as const, message: 'The register is not open.' } };
           deps.post({ type: 'reply', id: message.id, envelope });
+          return;
+        }
+        case 'locate': {
+          deps.post({ type: 'reply', id: message.id, envelope: await locate(host, message.documentId) });
           return;
         }
         case 'close': {

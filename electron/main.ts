@@ -4,8 +4,9 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, s
 import { MENU_EVENT, type MenuCommand } from '../contract/bridge.ts';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol.ts';
 import { createDbClient, type DbClient, type DbProcessHandle } from './db-client.ts';
+import { openDocumentCopy, sweepOpenCopies } from './documents.ts';
 import { registerIpcHandlers } from './ipc.ts';
-import { registerShellHandlers } from './shell-ipc.ts';
+import { registerDocumentOpener, registerShellHandlers } from './shell-ipc.ts';
 import { backUpRegister, buildMenuTemplate } from './menu.ts';
 import { runtimePaths, type RuntimePaths } from './paths.ts';
 import { hardenSession, hardenWebContents, isAllowedExternal } from './security.ts';
@@ -114,6 +115,18 @@ async function backUp(): Promise<void> {
   });
 }
 
+/** The register's answer to "where is this document's file?", for app:// and opening copies. */
+function locate(documentId: number): ReturnType<DbClient['locate']> {
+  return db
+    ? db.locate(documentId)
+    : Promise.resolve({ ok: false, error: { code: 'storage', message: 'The register is not open.' } });
+}
+
+/** Where documents opened outside MLA Desk are copied: private to this user, emptied at each start. */
+function openCopiesDir(): string {
+  return path.join(app.getPath('userData'), 'open-copies');
+}
+
 function spawnDbProcess(): DbProcessHandle {
   const child = utilityProcess.fork(paths.dbProcessEntry, [], { serviceName: 'MLA Desk register', stdio: 'inherit' });
   return {
@@ -132,7 +145,8 @@ async function start(): Promise<void> {
     bundleDir: __dirname,
   });
   hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.rendererDir));
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.rendererDir, locate));
+  sweepOpenCopies(openCopiesDir());
 
   if (!fs.existsSync(paths.nativeBinding)) {
     fail(
@@ -180,6 +194,18 @@ async function start(): Promise<void> {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
   });
+  registerDocumentOpener(ipcMain, (documentId) =>
+    openDocumentCopy(
+      {
+        locate,
+        saveCopy: (id, file) =>
+          db ? db.call('documents.saveCopy', { id, target: { kind: 'path', path: file } }) : locate(id),
+        copiesDir: openCopiesDir(),
+        openPath: (file) => shell.openPath(file),
+      },
+      documentId,
+    ),
+  );
   registerIpcHandlers(ipcMain, (channel, input) =>
     db ? db.call(channel, input) : Promise.reject(new Error('no register')),
   );

@@ -40,6 +40,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     label: '&File',
     submenu: [
       { label: 'New request', accelerator: 'CmdOrCtrl+N', click: () => actions.send('new-request') },
+      { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => actions.send('save') },
       { type: 'separator' },
       { label: 'Back up register…', click: () => actions.backUp() },
       { type: 'separator' },
@@ -64,6 +65,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
   template.push({
     label: '&View',
     submenu: [
+      { label: 'Today', accelerator: 'CmdOrCtrl+1', click: () => actions.send('today') },
       { label: 'Register', click: () => actions.send('open-register') },
       { label: 'Find', accelerator: 'CmdOrCtrl+F', click: () => actions.send('focus-search') },
       { type: 'separator' },
@@ -82,7 +84,10 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
   template.push({
     label: '&Help',
     role: 'help',
-    submenu: isMac ? [] : [{ label: `About ${appName}`, click: () => actions.about() }],
+    submenu: [
+      { label: 'Keyboard shortcuts', accelerator: 'F1', click: () => actions.send('show-shortcuts') },
+      ...(isMac ? [] : [{ label: `About ${appName}`, click: () => actions.about() }]),
+    ],
   });
   return template;
 }

@@ -5,6 +5,7 @@ import {
   type MenuCommand,
   type MlaDeskBridge,
   SHELL_CHOOSE_FILES,
+  SHELL_OPEN_DOCUMENT,
   SHELL_SAVE_AS,
 } from '../contract/bridge.ts';
 import { CHANNEL_NAMES, type ChannelName } from '../contract/channels.ts';
@@ -51,6 +52,12 @@ export function createBridge(ipc: RendererIpc, pathForFile: (file: object) => st
       return typeof path === 'string' ? path : null;
     },
     pathFor: (file) => pathForFile(file),
+    openDocument: async (documentId) => {
+      const reply = (await ipc.invoke(SHELL_OPEN_DOCUMENT, documentId).catch(() => null)) as Envelope<null> | null;
+      return typeof reply?.ok === 'boolean'
+        ? reply
+        : { ok: false, error: { code: 'internal', message: 'MLA Desk could not open the document.' } };
+    },
   };
   return Object.freeze({
     channels: Object.freeze(channels),

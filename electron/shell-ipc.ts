@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { SHELL_CHOOSE_FILES, SHELL_SAVE_AS } from '../contract/bridge.ts';
+import { SHELL_CHOOSE_FILES, SHELL_OPEN_DOCUMENT, SHELL_SAVE_AS } from '../contract/bridge.ts';
+import type { Envelope } from '../contract/errors.ts';
 import { isOwnFrame } from './ipc.ts';
 
 const filters = z
@@ -10,12 +11,16 @@ const filters = z
 
 const chooseOptions = z.strictObject({ title: z.string().max(200), multiple: z.boolean(), filters });
 const saveOptions = z.strictObject({ title: z.string().max(200), defaultName: z.string().max(255), filters });
+const documentId = z.number().int().positive();
 
 /** The native dialogs, as the main process shows them for the window that asked. */
 export interface Dialogs {
   open(options: z.infer<typeof chooseOptions>): Promise<string[]>;
   save(options: z.infer<typeof saveOptions>): Promise<string | null>;
 }
+
+/** Opens a private read-only copy of a stored document outside MLA Desk (electron/documents.ts). */
+export type OpenDocument = (documentId: number) => Promise<Envelope<null>>;
 
 /**
  * The shell's own channels: native open and save dialogs for our page only. They answer
@@ -31,5 +36,20 @@ export function registerShellHandlers(ipc: Pick<IpcMain, 'handle'>, dialogs: Dia
     const parsed = saveOptions.safeParse(options);
     if (!isOwnFrame(event.senderFrame) || !parsed.success) return null;
     return dialogs.save(parsed.data);
+  });
+}
+
+/** Opening a stored document outside MLA Desk, for our page only, with the id checked. */
+export function registerDocumentOpener(ipc: Pick<IpcMain, 'handle'>, openDocument: OpenDocument): void {
+  ipc.handle(SHELL_OPEN_DOCUMENT, async (event: IpcMainInvokeEvent, id: unknown): Promise<Envelope<null>> => {
+    if (!isOwnFrame(event.senderFrame)) {
+      return { ok: false, error: { code: 'denied', message: 'This call did not come from the MLA Desk window.' } };
+    }
+    const parsed = documentId.safeParse(id);
+    if (!parsed.success) {
+      const message = 'documentId must be a positive whole number.';
+      return { ok: false, error: { code: 'invalid_input', message, fields: [{ field: 'documentId', message }] } };
+    }
+    return openDocument(parsed.data);
   });
 }

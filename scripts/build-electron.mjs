@@ -36,7 +36,12 @@ const [main, dbProcess, preload] = await Promise.all([
     platform: 'node',
     target: 'node20',
     // Native module: loaded at run time from the Electron-ABI build (nativeBinding), never bundled.
-    external: ['electron', 'better-sqlite3'],
+    // pdfkit reads its font metrics from its own package folder at run time, so it ships as a
+    // production dependency beside the bundle (electron-builder copies it into app.asar).
+    external: ['electron', 'better-sqlite3', 'pdfkit'],
+    // A lazily loaded external (`await import('pdfkit')`) becomes require(): the CommonJS entry,
+    // resolved inside app.asar like better-sqlite3, rather than Node's ESM loader.
+    supported: { 'dynamic-import': false },
   }),
   build({
     ...common,
@@ -67,6 +72,8 @@ if (preloadRequires.length > 0)
   problems.push(`preload.cjs may require only electron, not: ${preloadRequires.join(', ')}`);
 if (!externalsOf(dbProcess).includes('better-sqlite3'))
   problems.push('db-process.cjs should load better-sqlite3 at run time');
+const pdfkitInside = inputsOf(dbProcess).filter((f) => f.includes('node_modules/pdfkit/'));
+if (pdfkitInside.length > 0) problems.push('db-process.cjs must load pdfkit at run time, not bundle it');
 if (problems.length > 0) {
   for (const p of problems) console.error(`build-electron: ${p}`);
   process.exit(1);

@@ -6,6 +6,7 @@ import type { Caller } from '../api/context.ts';
 import { createApiHost } from '../api/host.ts';
 import type { Envelope, ErrorCode } from '../contract/errors.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer/serving.ts';
+import { DOCUMENT_CONTENT, sendDocumentContent } from './document-routes.ts';
 import { receiveUpload, sendDownload } from './file-routes.ts';
 import { resolveStaticFile } from './static.ts';
 
@@ -32,6 +33,7 @@ const MAX_BODY = 2 * 1024 * 1024;
 const API_PREFIX = '/api/';
 const UPLOAD_PATH = '/upload';
 const DOWNLOAD_PREFIX = '/download/';
+const DOCUMENTS_PREFIX = '/documents/';
 
 function send(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
   const body = JSON.stringify(envelope);
@@ -68,6 +70,25 @@ function tokensEqual(given: string, expected: string): boolean {
 }
 
 /**
+ * The check of every private route (API, uploads, downloads, document contents): no foreign
+ * Origin, and the session's bearer token. Null when the call may go on.
+ */
+export function privateRouteRefusal(
+  headers: http.IncomingHttpHeaders,
+  origin: string,
+  token: string,
+): { status: number; code: ErrorCode; message: string } | null {
+  if (headers.origin !== undefined && headers.origin !== origin) {
+    return { status: 403, code: 'denied', message: 'Calls from other sites are refused.' };
+  }
+  const auth = headers.authorization ?? '';
+  if (!auth.startsWith('Bearer ') || !tokensEqual(auth.slice(7), token)) {
+    return { status: 401, code: 'unauthorised', message: 'This call lacks the token of this MLA Desk session.' };
+  }
+  return null;
+}
+
+/**
  * Serves the renderer and the API contract over HTTP on 127.0.0.1 only. Every API call must
  * carry the per-start token, come with our own Host (no DNS rebinding) and, if the browser
  * names an Origin, our own origin. The handlers are the very ones Electron uses.
@@ -85,15 +106,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     void (async () => {
       const url = req.url ?? '/';
       if (req.headers.host !== new URL(origin).host) return refuse(res, 421, 'denied', 'Wrong host.');
-      const isPrivate = url.startsWith(API_PREFIX) || url === UPLOAD_PATH || url.startsWith(DOWNLOAD_PREFIX);
-      if (isPrivate) {
-        if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-          return refuse(res, 403, 'denied', 'Calls from other sites are refused.');
-        }
-        const auth = req.headers.authorization ?? '';
-        if (!auth.startsWith('Bearer ') || !tokensEqual(auth.slice(7), token)) {
-          return refuse(res, 401, 'unauthorised', 'This call lacks the token of this MLA Desk session.');
-        }
+      const pathname = url.split('?')[0] ?? '/';
+      const isPrivate =
+        url.startsWith(API_PREFIX) ||
+        url === UPLOAD_PATH ||
+        url.startsWith(DOWNLOAD_PREFIX) ||
+        pathname.startsWith(DOCUMENTS_PREFIX);
+      const refusal = isPrivate ? privateRouteRefusal(req.headers, origin, token) : null;
+      if (refusal) return refuse(res, refusal.status, refusal.code, refusal.message);
+      if (pathname.startsWith(DOCUMENTS_PREFIX)) {
+        if (req.method !== 'GET') return refuse(res, 405, 'invalid_input', 'Documents are read with GET.');
+        if (!DOCUMENT_CONTENT.test(pathname)) return refuse(res, 404, 'not_found', 'There is no such document.');
+        return sendDocumentContent(pathname, host.register, res, (status, envelope) => send(res, status, envelope));
       }
       if (url === UPLOAD_PATH) {
         if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'Uploads use POST.');

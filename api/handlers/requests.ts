@@ -11,10 +11,12 @@ export function clockOf(ctx: HandlerContext): Clock {
 export const requestHandlers: HandlersFor<'requests.'> = {
   'requests.register': (input, ctx) => ctx.register.requests.register(input, ctx.caller, clockOf(ctx)),
   'requests.update': (input, ctx) => ctx.register.requests.update(input, ctx.caller, clockOf(ctx)),
-  'requests.list': (input, ctx) => ctx.register.requests.list(input),
+  'requests.list': (input, ctx) => ctx.register.requests.list(input, clockOf(ctx).today),
   'requests.get': (input, ctx) => ctx.register.requests.get(input.id),
   'requests.transition': (input, ctx) => ctx.register.requests.move(input, ctx.caller, clockOf(ctx)),
   'requests.recordEvent': (input, ctx) => ctx.register.requests.recordEvent(input, ctx.caller, clockOf(ctx)),
   'requests.link': (input, ctx) => ctx.register.requests.link(input, ctx.caller, clockOf(ctx)),
   'requests.unlink': (input, ctx) => ctx.register.requests.unlink(input.id, input.linkId, ctx.caller, clockOf(ctx)),
+  'requests.assign': (input, ctx) => ctx.register.requests.assign(input, ctx.caller, clockOf(ctx)),
+  'requests.facets': (_input, ctx) => ctx.register.requests.facets(),
 };

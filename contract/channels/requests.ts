@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../channel.ts';
+import { assignSchema, facetsSchema } from '../register-list.ts';
 import {
   linkRequestSchema,
   listQuerySchema,
@@ -61,5 +62,18 @@ export const requestChannels = {
     output: requestDetailSchema,
     roles: REGISTRARS,
     mutates: true,
+  }),
+  /** Bulk assignment from the register list: every change audited, all in one transaction. */
+  'requests.assign': channel({
+    input: assignSchema,
+    output: z.object({ changed: z.number().int() }),
+    roles: REGISTRARS,
+    mutates: true,
+  }),
+  'requests.facets': channel({
+    input: z.strictObject({}),
+    output: facetsSchema,
+    roles: ANY_ROLE,
+    mutates: false,
   }),
 };

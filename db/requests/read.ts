@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { CLOSED_STATUSES, OPEN_STATUSES, type Status } from '../../contract/codes.ts';
+import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Status } from '../../contract/codes.ts';
+import { localIsoDate } from '../../contract/dates.ts';
 import { AppError } from '../../contract/errors.ts';
 import type { Link, ListResult, RequestDetail, RequestSummary, ValidListQuery } from '../../contract/requests.ts';
 import {
@@ -16,6 +17,7 @@ import {
 import type { Queryable } from '../types.ts';
 import { allowedMoves } from '../workflow.ts';
 import { eventOptionsFor } from './event-rules.ts';
+import { filterClock, listCondition } from './filters.ts';
 
 export type RequestRow = typeof requests.$inferSelect;
 
@@ -169,7 +171,7 @@ export function getRequestDetail(db: Queryable, id: number): RequestDetail {
   };
 }
 
-const SORT_COLUMNS = {
+export const SORT_COLUMNS = {
   reference: requests.reference,
   openedOn: requests.openedOn,
   updatedAt: requests.updatedAt,
@@ -177,26 +179,12 @@ const SORT_COLUMNS = {
   counterpartCountry: requests.counterpartCountry,
 } as const;
 
-/** A page of the register, filtered and sorted, with the total count of matching requests. */
-export function listRequests(db: Queryable, q: ValidListQuery): ListResult {
-  const where: SQL[] = [];
-  if (q.direction) where.push(eq(requests.direction, q.direction));
-  if (q.kind) where.push(eq(requests.kind, q.kind));
-  if (q.status) where.push(eq(requests.status, q.status));
-  if (q.state === 'open') where.push(inArray(requests.status, [...OPEN_STATUSES]));
-  if (q.state === 'closed') where.push(inArray(requests.status, [...CLOSED_STATUSES]));
-  if (q.counterpartCountry) where.push(eq(requests.counterpartCountry, q.counterpartCountry));
-  if (q.text) {
-    // Until full-text search arrives, a plain substring match on the references.
-    const pattern = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(
-      sql`${requests.reference} LIKE ${pattern} ESCAPE '\\'`,
-      sql`${requests.counterpartReference} LIKE ${pattern} ESCAPE '\\'`,
-      sql`${requests.domesticReference} LIKE ${pattern} ESCAPE '\\'`,
-    );
-    if (match) where.push(match);
-  }
-  const condition = where.length > 0 ? and(...where) : undefined;
+/**
+ * A page of the register, filtered (db/requests/filters.ts) and sorted, with the total count
+ * of matching requests. `today` dates the "due" filters; it defaults to this machine's day.
+ */
+export function listRequests(db: Queryable, q: ValidListQuery, today: string = localIsoDate()): ListResult {
+  const condition = listCondition(q, filterClock(db, today));
   const direction = q.order === 'asc' ? asc : desc;
   const rows = db
     .select()

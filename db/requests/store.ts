@@ -11,8 +11,11 @@ import type {
 import type { Actor } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import { readSettings } from '../settings.ts';
+import type { Facets, ValidAssign } from '../../contract/register-list.ts';
 import type { Db } from '../types.ts';
+import { assignRequests } from './assign.ts';
 import { recordEvent } from './events.ts';
+import { requestFacets } from './facets.ts';
 import { linkRequests, unlinkRequests } from './links.ts';
 import { moveRequest } from './move.ts';
 import { getRequestDetail, listRequests } from './read.ts';
@@ -22,12 +25,15 @@ import { registerRequest, updateRequest } from './write.ts';
 export interface RequestStore {
   register(input: ValidNewRequest, actor: Actor, clock: Clock): Promise<RequestDetail>;
   update(input: ValidUpdateRequest, actor: Actor, clock: Clock): Promise<RequestDetail>;
-  list(query: ValidListQuery): Promise<ListResult>;
+  /** `today` dates the "due" filters (default: this machine's day). */
+  list(query: ValidListQuery, today?: string): Promise<ListResult>;
   get(id: number): Promise<RequestDetail>;
   move(input: ValidTransition, actor: Actor, clock: Clock): Promise<RequestDetail>;
   recordEvent(input: ValidRecordEvent, actor: Actor, clock: Clock): Promise<RequestDetail>;
   link(input: ValidLinkRequest, actor: Actor, clock: Clock): Promise<RequestDetail>;
   unlink(id: number, linkId: number, actor: Actor, clock: Clock): Promise<RequestDetail>;
+  assign(input: ValidAssign, actor: Actor, clock: Clock): Promise<{ changed: number }>;
+  facets(): Promise<Facets>;
 }
 
 export function sqliteRequestStore(db: Db): RequestStore {
@@ -35,11 +41,13 @@ export function sqliteRequestStore(db: Db): RequestStore {
     register: async (input, actor, clock) =>
       registerRequest(db, input, readSettings(db).referencePattern, actor, clock),
     update: async (input, actor, clock) => updateRequest(db, input, actor, clock),
-    list: async (query) => listRequests(db, query),
+    list: async (query, today) => listRequests(db, query, today),
     get: async (id) => getRequestDetail(db, id),
     move: async (input, actor, clock) => moveRequest(db, input, actor, clock),
     recordEvent: async (input, actor, clock) => recordEvent(db, input, actor, clock),
     link: async (input, actor, clock) => linkRequests(db, input, actor, clock),
     unlink: async (id, linkId, actor, clock) => unlinkRequests(db, id, linkId, actor, clock),
+    assign: async (input, actor, clock) => assignRequests(db, input, actor, clock),
+    facets: async () => requestFacets(db),
   };
 }

@@ -3,11 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from './api/context.tsx';
+import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { useMenuCommands } from './routing/menu-commands.ts';
 import { hrefOf, navigate, useRoute } from './routing/routes.ts';
+import { emitSave, showShortcuts } from './routing/shortcuts.ts';
 import { NewRequestScreen } from './screens/NewRequestScreen.tsx';
 import { RegisterScreen } from './screens/RegisterScreen.tsx';
 import { RequestScreen } from './screens/RequestScreen.tsx';
+import { TodayScreen } from './screens/TodayScreen.tsx';
+import { ImportScreen } from './screens/import/ImportScreen.tsx';
+import { DirectoriesScreen } from './screens/directories/DirectoriesScreen.tsx';
+import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -21,6 +27,9 @@ export function App() {
     'new-request': () => navigate({ screen: 'new' }),
     'open-register': () => navigate({ screen: 'register', query: new URLSearchParams() }),
     'focus-search': () => searchRef.current?.focus(),
+    today: () => navigate({ screen: 'today' }),
+    save: () => void emitSave(),
+    'show-shortcuts': () => showShortcuts(),
   });
 
   useEffect(() => {
@@ -59,12 +68,20 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <NavLink href={hrefOf({ screen: 'today' })} label={t('today.nav')} active={route.screen === 'today'} />
         <NavLink
           href={hrefOf({ screen: 'register', query: new URLSearchParams() })}
           label={t('nav.register')}
           active={route.screen === 'register' || route.screen === 'request'}
         />
         <NavLink href={hrefOf({ screen: 'new' })} label={t('nav.newRequest')} active={route.screen === 'new'} />
+        <NavLink href={hrefOf({ screen: 'import' })} label={t('interchange.nav')} active={route.screen === 'import'} />
+        <NavLink
+          href={hrefOf({ screen: 'directories' })}
+          label={t('directories.nav')}
+          active={route.screen === 'directories'}
+        />
+        <NavLink href={hrefOf({ screen: 'settings' })} label={t('settings.nav')} active={route.screen === 'settings'} />
         {info.data && (
           <Text size="xs" c="dimmed" mt="auto" p="xs">
             {t('nav.operator', { name: info.data.actor.name })}
@@ -72,10 +89,15 @@ export function App() {
         )}
       </AppShell.Navbar>
       <AppShell.Main>
+        {route.screen === 'today' && <TodayScreen />}
         {route.screen === 'register' && <RegisterScreen query={route.query} />}
         {route.screen === 'new' && <NewRequestScreen today={info.data?.today} />}
         {route.screen === 'request' && <RequestScreen id={route.id} today={info.data?.today} />}
+        {route.screen === 'import' && <ImportScreen today={info.data?.today} />}
+        {route.screen === 'directories' && <DirectoriesScreen />}
+        {route.screen === 'settings' && <SettingsScreen today={info.data?.today} />}
       </AppShell.Main>
+      <ShortcutsHelp />
     </AppShell>
   );
 }

@@ -126,6 +126,25 @@ describe('bundled database process', () => {
     expect(missing).toMatchObject({ problem: 'unreadable', message: expect.stringContaining('no-such-build') });
   }, 30_000);
 
+  it('writes a PDF status report with pdfkit, loaded at run time from outside the bundle', async () => {
+    // pdfkit reads its font metrics from its package folder, so the build must leave it external.
+    expect(fs.readFileSync(bundle, 'utf8')).toContain('require("pdfkit")');
+    const dir = tempDir();
+    const db = client(path.join(dir, 'register.sqlite'));
+    await db.start();
+    await db.call('requests.register', { ...incoming, domesticAuthority: 'Parquet de Paris' });
+    const file = path.join(dir, 'report.pdf');
+    const reply = await db.call('reports.status', {
+      by: 'domesticAuthority',
+      value: 'Parquet de Paris',
+      format: 'pdf',
+      target: { kind: 'path', path: file },
+    });
+    expect(reply).toMatchObject({ ok: true, value: { name: 'report.pdf', path: file } });
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    await db.stop();
+  }, 30_000);
+
   it('answers the calls in flight when the process is killed, restarts it, and keeps serving', async () => {
     const file = path.join(tempDir(), 'register.sqlite');
     const spawned: DbProcessHandle[] = [];

@@ -138,6 +138,17 @@ describe('electron-builder package (linux dir, stand-in Electron)', () => {
     expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toBe('42');
   });
 
+  it('ships pdfkit and its font metrics, which the database process loads at run time', () => {
+    for (const f of [
+      'node_modules/pdfkit/package.json',
+      'node_modules/pdfkit/js/pdfkit.js',
+      'node_modules/pdfkit/js/data/Helvetica.afm',
+      'node_modules/fontkit/package.json',
+    ]) {
+      expect(files).toContain(f);
+    }
+  });
+
   it('ran the afterPack hook, which left the stand-in binary alone', () => {
     expect(logged.join('\n')).toMatch(/after-pack: mla-desk is not a real Electron executable/);
   });

@@ -36,8 +36,8 @@ describe('mla-desk usage', () => {
   });
 
   it('refuses an unknown command with exit 2, naming it', async () => {
-    const run = await cli('export', '--db', 'x.sqlite');
-    expect(run).toEqual({ code: 2, out: [], err: ['mla-desk: unknown command "export" (mla-desk --help lists them)'] });
+    const run = await cli('purge', '--db', 'x.sqlite');
+    expect(run).toEqual({ code: 2, out: [], err: ['mla-desk: unknown command "purge" (mla-desk --help lists them)'] });
   });
 
   it.each(['init', 'migrate', 'check'])('refuses %s without --db with exit 2, naming the option', async (command) => {

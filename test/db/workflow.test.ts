@@ -108,13 +108,7 @@ function parseTargets(spec: string | undefined): ExpectedMove[] {
     const reopening = token.startsWith('^');
     const [to, need] = token.replace(/^\^/, '').split('!') as [Status, string | undefined];
     const needs =
-      reopening || need === 'n'
-        ? ['note']
-        : need === 'g'
-          ? ['refusalGrounds']
-          : need === 'u'
-            ? ['preservedUntil']
-            : [];
+      reopening || need === 'n' ? ['note'] : need === 'g' ? ['refusalGrounds'] : need === 'u' ? ['preservedUntil'] : [];
     return { to, needs, reopening };
   });
 }

@@ -56,7 +56,7 @@ describe('preload bridge', () => {
   it('exposes one function per declared channel, a menu subscription and the file dialogs, nothing else', async () => {
     const bridge = await exposedBridge();
     expect(Object.keys(bridge).sort()).toEqual(['channels', 'files', 'onMenuCommand']);
-    expect(Object.keys(bridge.files).sort()).toEqual(['choose', 'pathFor', 'saveAs']);
+    expect(Object.keys(bridge.files).sort()).toEqual(['choose', 'openDocument', 'pathFor', 'saveAs']);
     expect(Object.isFrozen(bridge.files)).toBe(true);
     expect(Object.keys(bridge.channels).sort()).toEqual([...CHANNEL_NAMES].sort());
     for (const fn of Object.values(bridge.channels)) expect(typeof fn).toBe('function');

@@ -62,13 +62,13 @@ describe('NewRequestScreen', () => {
 
   it('asks an outgoing request for no receipt date and an e-evidence request for its provider', async () => {
     renderScreen(<NewRequestScreen />);
-    expect(screen.queryByLabelText('Service provider')).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Service provider' })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('radio', { name: 'Outgoing' }));
     expect(screen.queryByLabelText(/Received on/)).not.toBeInTheDocument();
     expect(screen.getByText(/starts as a draft/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('combobox', { name: /Kind/ }));
     await userEvent.click(await screen.findByRole('option', { name: 'Preservation of data' }));
-    expect(screen.getByLabelText('Service provider')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Service provider' })).toBeInTheDocument();
   });
 
   it('keeps typed text when the screen is left and opened again', async () => {

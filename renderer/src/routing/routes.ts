@@ -2,13 +2,24 @@ import { useEffect, useState } from 'react';
 
 /** The screens, addressed by the URL fragment so that back/forward and deep links work. */
 export type Route =
-  { screen: 'register'; query: URLSearchParams } | { screen: 'request'; id: number } | { screen: 'new' };
+  | { screen: 'register'; query: URLSearchParams }
+  | { screen: 'request'; id: number }
+  | { screen: 'new' }
+  | { screen: 'import' }
+  | { screen: 'directories' }
+  | { screen: 'settings' }
+  | { screen: 'today' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const request = /^\/requests\/(\d+)$/.exec(path);
   if (request?.[1]) return { screen: 'request', id: Number(request[1]) };
   if (path === '/new') return { screen: 'new' };
+  if (path === '/import') return { screen: 'import' };
+  if (path === '/directories') return { screen: 'directories' };
+  if (path === '/settings') return { screen: 'settings' };
+  // The Today dashboard is the home screen.
+  if (path === '' || path === '/' || path === '/today') return { screen: 'today' };
   return { screen: 'register', query: new URLSearchParams(search) };
 }
 
@@ -18,6 +29,14 @@ export function hrefOf(route: Route): string {
       return `#/requests/${route.id}`;
     case 'new':
       return '#/new';
+    case 'import':
+      return '#/import';
+    case 'directories':
+      return '#/directories';
+    case 'settings':
+      return '#/settings';
+    case 'today':
+      return '#/today';
     case 'register': {
       const q = route.query.toString();
       return q ? `#/register?${q}` : '#/register';

@@ -1,4 +1,17 @@
-import { Alert, Button, Group, Input, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Input,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -43,6 +56,7 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
     onSuccess: (detail) => {
       localStorage.removeItem(DRAFT_KEY);
       void queryClient.invalidateQueries({ queryKey: ['requests.list'] });
+      void queryClient.invalidateQueries({ queryKey: ['directories.suggest'] });
       notifications.show({ color: 'green', message: t('form.saved', { reference: detail.reference }) });
       navigate({ screen: 'request', id: detail.id });
     },

@@ -1,120 +1,96 @@
-import { Alert, Anchor, Button, Group, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIRECTIONS, KINDS, type Direction, type Kind } from '../../../contract/codes.ts';
-import type { ListQuery } from '../../../contract/requests.ts';
+import type { SavedQuery } from '../../../contract/views.ts';
 import { useApi } from '../api/context.tsx';
-import { useCodeOptions, useCountryOptions } from '../components/options.ts';
-import { StatusBadge } from '../components/StatusBadge.tsx';
-import { countryName } from '../i18n/index.ts';
-import { hrefOf, navigate } from '../routing/routes.ts';
+import { AssignDialog } from './register/AssignDialog.tsx';
+import { ColumnsMenu } from './register/ColumnsMenu.tsx';
+import { useColumns } from './register/columns.ts';
+import { ExportMenu } from './register/ExportMenu.tsx';
+import { Filters } from './register/Filters.tsx';
+import { RegisterTable } from './register/RegisterTable.tsx';
+import { StatusReportDialog } from './register/StatusReportDialog.tsx';
+import { pageOf, queryOf, showRegister } from './register/url.ts';
+import { ViewsMenu } from './register/ViewsMenu.tsx';
 
 const PAGE_SIZE = 50;
-const STATES = ['all', 'open', 'closed'] as const;
 
-function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((a) => a === value);
-}
-
-/** The filters live in the address, so a filtered register can be linked to and gone back to. */
-function queryOf(params: URLSearchParams): ListQuery & { page: number } {
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const direction = pick<Direction>(params.get('direction'), DIRECTIONS);
-  const kind = pick<Kind>(params.get('kind'), KINDS);
-  const country = params.get('country');
-  const text = params.get('text');
-  return {
-    ...(direction ? { direction } : {}),
-    ...(kind ? { kind } : {}),
-    ...(country ? { counterpartCountry: country } : {}),
-    ...(text ? { text } : {}),
-    state: pick(params.get('state'), STATES) ?? 'all',
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-    page,
-  };
-}
-
+/** The register: every request, filtered, sorted and paged by the address, with bulk actions. */
 export function RegisterScreen({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { page, ...query } = queryOf(params);
+  const query = queryOf(params);
+  const page = pageOf(params);
+  const [columns, setColumns] = useColumns();
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [dialog, setDialog] = useState<'assign' | 'statusReport' | null>(null);
   const list = useQuery({
-    queryKey: ['requests.list', query],
-    queryFn: () => api.call('requests.list', query),
+    queryKey: ['requests.list', query, page],
+    queryFn: () => api.call('requests.list', { ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  const directionOptions = useCodeOptions('direction', DIRECTIONS);
-  const kindOptions = useCodeOptions('kind', KINDS);
-  const countryOptions = useCountryOptions();
 
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value === null || value === '' || (key === 'state' && value === 'all')) next.delete(key);
-    else next.set(key, value);
-    if (key !== 'page') next.delete('page');
-    navigate({ screen: 'register', query: next }, { replace: true });
+  /**
+   * A filter or the sort changed: back to the first page, in place of the current address. The
+   * selection is dropped with the filter, so a bulk action never reaches requests out of sight.
+   */
+  const change = (patch: Partial<Record<keyof SavedQuery, string | null>>) => {
+    setSelected(new Set());
+    const next: Record<string, unknown> = { ...query };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === null || value === '') delete next[key];
+      else next[key] = value;
+    }
+    showRegister(next, { replace: true });
   };
-  const filtered = [...params.keys()].some((k) => k !== 'page');
+  const select = (ids: number[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  const filtered = [...params.keys()].some((k) => !['page', 'sort', 'order'].includes(k));
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2}>{t('register.title')}</Title>
         <Group gap="sm">
+          <Title order={2}>{t('register.title')}</Title>
           {list.isFetching && <Loader size="xs" aria-label={t('app.loading')} />}
           <Text c="dimmed" aria-live="polite">
             {t('register.count', { count: total })}
           </Text>
         </Group>
+        <Group gap="xs">
+          <ViewsMenu query={query} />
+          <ColumnsMenu columns={columns} onChange={setColumns} />
+          <ExportMenu query={query} columns={columns} />
+          <Button variant="default" onClick={() => setDialog('statusReport')}>
+            {t('reports.status.button')}
+          </Button>
+        </Group>
       </Group>
-      <Group gap="sm" align="end" role="group" aria-label={t('register.filters')}>
-        <Select
-          label={t('form.direction')}
-          placeholder={t('register.anyDirection')}
-          data={directionOptions}
-          value={query.direction ?? null}
-          onChange={(v) => setParam('direction', v)}
-          clearable
-          w={150}
-        />
-        <Select
-          label={t('form.kind')}
-          placeholder={t('register.anyKind')}
-          data={kindOptions}
-          value={query.kind ?? null}
-          onChange={(v) => setParam('kind', v)}
-          clearable
-          w={220}
-        />
-        <Select
-          label={t('register.state')}
-          data={[
-            { value: 'all', label: t('register.stateAll') },
-            { value: 'open', label: t('register.stateOpen') },
-            { value: 'closed', label: t('register.stateClosed') },
-          ]}
-          value={query.state ?? 'all'}
-          onChange={(v) => setParam('state', v)}
-          allowDeselect={false}
-          w={120}
-        />
-        <Select
-          label={t('register.country')}
-          placeholder={t('register.anyCountry')}
-          data={countryOptions}
-          value={query.counterpartCountry ?? null}
-          onChange={(v) => setParam('country', v)}
-          searchable
-          clearable
-          w={240}
-        />
+      <Filters query={query} onChange={change} />
+      <Group gap="sm" mih={36}>
         {filtered && (
-          <Button variant="subtle" onClick={() => navigate({ screen: 'register', query: new URLSearchParams() })}>
+          <Button variant="subtle" onClick={() => showRegister({})}>
             {t('register.clearFilters')}
           </Button>
+        )}
+        {selected.size > 0 && (
+          <>
+            <Text fw={500}>{t('register.selected', { count: selected.size })}</Text>
+            <Button onClick={() => setDialog('assign')}>{t('register.assign.button')}</Button>
+            <Button variant="subtle" onClick={() => setSelected(new Set())}>
+              {t('register.clearSelection')}
+            </Button>
+          </>
         )}
       </Group>
       {list.isError && (
@@ -126,54 +102,35 @@ export function RegisterScreen({ query: params }: { query: URLSearchParams }) {
         <Text c="dimmed">{filtered ? t('register.empty') : t('register.emptyAll')}</Text>
       )}
       {list.data && list.data.rows.length > 0 && (
-        <Table striped highlightOnHover stickyHeader>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('register.columns.reference')}</Table.Th>
-              <Table.Th>{t('register.columns.kind')}</Table.Th>
-              <Table.Th>{t('register.columns.status')}</Table.Th>
-              <Table.Th>{t('register.columns.country')}</Table.Th>
-              <Table.Th>{t('register.columns.counterpartReference')}</Table.Th>
-              <Table.Th>{t('register.columns.openedOn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.rows.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Td>
-                  <Anchor href={hrefOf({ screen: 'request', id: row.id })} fw={500}>
-                    {row.reference}
-                  </Anchor>
-                  {row.urgency === 'urgent' && (
-                    <Text span c="red" size="xs" ms={6}>
-                      {t('urgency.urgent')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {t(`direction.${row.direction}`)} · {t(`kind.${row.kind}`)}
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={row.status} />
-                </Table.Td>
-                <Table.Td>{countryName(row.counterpartCountry)}</Table.Td>
-                <Table.Td>{row.counterpartReference ?? ''}</Table.Td>
-                <Table.Td>{row.openedOn ?? t('request.notOpened')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <RegisterTable
+          rows={list.data.rows}
+          columns={columns}
+          sort={query}
+          onSort={(sort) => change(sort)}
+          selected={selected}
+          onSelect={select}
+        />
       )}
       {pages > 1 && (
         <Group justify="center">
           <Pagination
             total={pages}
             value={page}
-            onChange={(p) => setParam('page', String(p))}
+            onChange={(p) => showRegister(query, { replace: true, page: p })}
             getControlProps={(control) => ({ 'aria-label': control })}
           />
         </Group>
       )}
+      <AssignDialog
+        ids={[...selected]}
+        opened={dialog === 'assign'}
+        onClose={() => setDialog(null)}
+        onDone={() => {
+          setDialog(null);
+          setSelected(new Set());
+        }}
+      />
+      <StatusReportDialog opened={dialog === 'statusReport'} onClose={() => setDialog(null)} />
     </Stack>
   );
 }

@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +22,8 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { countryName } from '../i18n/index.ts';
 import { hrefOf } from '../routing/routes.ts';
 import { MoveDialog } from './MoveDialog.tsx';
+import { CorrespondenceTab } from './request/CorrespondenceTab.tsx';
+import { DocumentsTab } from './request/DocumentsTab.tsx';
 import { EEvidenceTab } from './request/EEvidenceTab.tsx';
 import { EventDialog } from './request/EventDialog.tsx';
 import { Field } from './request/Field.tsx';
@@ -86,6 +101,8 @@ export function RequestScreen({ id, today }: { id: number; today?: string | unde
                   {t('requestTabs.parties')} ({r.parties.length})
                 </Tabs.Tab>
                 {isEEvidence(r.kind) && <Tabs.Tab value="eEvidence">{t('requestTabs.eEvidence')}</Tabs.Tab>}
+                <Tabs.Tab value="documents">{t('requestTabs.documents')}</Tabs.Tab>
+                <Tabs.Tab value="correspondence">{t('requestTabs.correspondence')}</Tabs.Tab>
                 <Tabs.Tab value="history">{t('requestTabs.history')}</Tabs.Tab>
                 <Tabs.Tab value="links">
                   {t('requestTabs.links')} ({r.links.length})
@@ -102,6 +119,12 @@ export function RequestScreen({ id, today }: { id: number; today?: string | unde
                   <EEvidenceTab request={r} />
                 </Tabs.Panel>
               )}
+              <Tabs.Panel value="documents">
+                <DocumentsTab request={r} />
+              </Tabs.Panel>
+              <Tabs.Panel value="correspondence">
+                <CorrespondenceTab request={r} />
+              </Tabs.Panel>
               <Tabs.Panel value="history">
                 <HistoryTab request={r} />
               </Tabs.Panel>

@@ -42,7 +42,10 @@ export function EventDialog({ request, option, today, onClose }: Props) {
     onSuccess: (detail) => {
       queryClient.setQueryData(['requests.get', request.id], detail);
       void queryClient.invalidateQueries({ queryKey: ['requests.list'] });
-      notifications.show({ color: 'green', message: t('eventDialog.done', { reference: detail.reference, event: label }) });
+      notifications.show({
+        color: 'green',
+        message: t('eventDialog.done', { reference: detail.reference, event: label }),
+      });
       onClose();
     },
     onError: (error) => {
@@ -65,7 +68,12 @@ export function EventDialog({ request, option, today, onClose }: Props) {
   const apiError = record.error instanceof ApiCallError ? record.error.error : null;
 
   return (
-    <Modal opened onClose={onClose} title={t('eventDialog.title', { event: label, reference: request.reference })} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('eventDialog.title', { event: label, reference: request.reference })}
+      size="lg"
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {apiError && apiError.code !== 'invalid_input' && (
@@ -87,7 +95,9 @@ export function EventDialog({ request, option, today, onClose }: Props) {
             <TextInput
               type="date"
               label={t('eventDialog.newPreservedUntil')}
-              description={request.preservedUntil ? t('eventDialog.currentlyUntil', { date: request.preservedUntil }) : undefined}
+              description={
+                request.preservedUntil ? t('eventDialog.currentlyUntil', { date: request.preservedUntil }) : undefined
+              }
               value={until}
               onChange={(e) => setUntil(e.currentTarget.value)}
               error={errors.preservedUntil}

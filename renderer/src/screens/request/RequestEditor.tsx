@@ -25,6 +25,7 @@ export function RequestEditor({ request, onDone }: { request: RequestDetail; onD
     onSuccess: (detail) => {
       queryClient.setQueryData(['requests.get', request.id], detail);
       void queryClient.invalidateQueries({ queryKey: ['requests.list'] });
+      void queryClient.invalidateQueries({ queryKey: ['directories.suggest'] });
       const changed = detail.version !== request.version;
       notifications.show({
         color: changed ? 'green' : 'gray',

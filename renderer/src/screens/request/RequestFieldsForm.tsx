@@ -1,4 +1,15 @@
-import { Checkbox, Fieldset, MultiSelect, SegmentedControl, Input, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import {
+  Autocomplete,
+  Checkbox,
+  Fieldset,
+  MultiSelect,
+  SegmentedControl,
+  Input,
+  Select,
+  SimpleGrid,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   ASSISTANCE,
@@ -14,6 +25,7 @@ import {
 } from '../../../../contract/codes.ts';
 import type { FieldErrors } from '../../components/field-errors.ts';
 import { useCodeOptions, useCountryOptions } from '../../components/options.ts';
+import { useSuggestions } from '../../components/useSuggestions.ts';
 import { type FormValues, isEEvidence } from './form-values.ts';
 import { IdentifiersEditor } from './IdentifiersEditor.tsx';
 import { PartiesEditor } from './PartiesEditor.tsx';
@@ -42,6 +54,18 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
     onChange: (e: { currentTarget: { value: string } }) => onChange({ [key]: e.currentTarget.value }),
   });
   const incoming = values.direction === 'incoming';
+  // Names from the directories and from earlier requests, offered as the clerk types.
+  const suggested = {
+    counterpartAuthority: useSuggestions('counterpartAuthority', values.counterpartCountry),
+    domesticAuthority: useSuggestions('domesticAuthority'),
+    serviceProvider: useSuggestions('serviceProvider'),
+  };
+  const named = (key: keyof typeof suggested) => ({
+    data: suggested[key],
+    value: values[key],
+    error: errors[key],
+    onChange: (value: string) => onChange({ [key]: value }),
+  });
 
   return (
     <>
@@ -58,17 +82,17 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
             required
             error={errors.counterpartCountry}
           />
-          <TextInput label={t('form.counterpartAuthority')} {...text('counterpartAuthority')} />
+          <Autocomplete label={t('form.counterpartAuthority')} {...named('counterpartAuthority')} />
           <TextInput label={t('form.counterpartReference')} {...text('counterpartReference')} />
         </SimpleGrid>
       </Fieldset>
 
       <Fieldset legend={t('requestForm.domestic')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
+          <Autocomplete
             label={t('form.domesticAuthority')}
             description={incoming ? t('requestForm.executingAuthority') : t('requestForm.askingAuthority')}
-            {...text('domesticAuthority')}
+            {...named('domesticAuthority')}
           />
           <TextInput label={t('form.domesticReference')} {...text('domesticReference')} />
           <TextInput label={t('form.assignedTo')} {...text('assignedTo')} />
@@ -141,7 +165,7 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
       {isEEvidence(values.kind) && (
         <Fieldset legend={t('requestForm.eEvidence')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
-            <TextInput label={t('form.serviceProvider')} {...text('serviceProvider')} />
+            <Autocomplete label={t('form.serviceProvider')} {...named('serviceProvider')} />
             {values.kind === 'preservation' && (
               <TextInput type="date" label={t('requestForm.preservedUntil')} {...text('preservedUntil')} />
             )}

@@ -23,7 +23,10 @@ export function SummaryTab({ request: r }: { request: RequestDetail }) {
         />
         <Field label={t('requestForm.offences')} value={r.offences.map((o) => `${o} ${t(`iccs.${o}`)}`).join('\n')} />
         <Field label={t('requestForm.offenceDescription')} value={r.offenceDescription} />
-        <Field label={t('requestForm.cyberRelated')} value={r.cyberRelated ? t('requestTabs.yes') : t('requestTabs.no')} />
+        <Field
+          label={t('requestForm.cyberRelated')}
+          value={r.cyberRelated ? t('requestTabs.yes') : t('requestTabs.no')}
+        />
         <Field label={t('requestForm.assistance')} value={list('assistance', r.assistance)} />
         {r.refusalGrounds.length > 0 && (
           <Field label={t('request.refusalGrounds')} value={list('refusalGround', r.refusalGrounds)} />

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { replaceControlCharacters, type ValidAttachDocument } from '../../contract/documents.ts';
+import { AppError } from '../../contract/errors.ts';
+import { prepareTarget, resolveFileSource } from '../files.ts';
+import type { HandlersFor } from '../handler-types.ts';
+import { clockOf } from './requests.ts';
+
+/**
+ * The name a document is recorded under. A path's last part on either platform's separators,
+ * with control characters made visible: a name is data, shown and offered for downloads,
+ * never joined to a folder.
+ */
+export function recordedName(input: Pick<ValidAttachDocument, 'name' | 'source'>): string {
+  if (input.name !== undefined) return input.name;
+  if (input.source.kind === 'upload') {
+    throw new AppError('invalid_input', 'An uploaded file needs its name.', [
+      { field: 'name', message: 'is required for an uploaded file' },
+    ]);
+  }
+  const last = input.source.path.split(/[\\/]/).pop() ?? '';
+  const name = replaceControlCharacters(last, '\uFFFD').slice(0, 255);
+  if (name === '') {
+    throw new AppError('invalid_input', 'The path names no file.', [{ field: 'source', message: 'names no file' }]);
+  }
+  return name;
+}
+
+export const documentHandlers: HandlersFor<'documents.' | 'correspondence.'> = {
+  'documents.attach': async (input, ctx) => {
+    const name = recordedName(input);
+    const file = resolveFileSource(input.source, ctx.files);
+    const { source: _source, name: _name, ...fields } = input;
+    const document = await ctx.register.documents.attach({ ...fields, file, name }, ctx.caller, clockOf(ctx));
+    // The upload has served its purpose: its bytes are in the store now.
+    if (input.source.kind === 'upload') fs.rmSync(file, { force: true });
+    return document;
+  },
+  'documents.list': (input, ctx) => ctx.register.documents.list(input.requestId),
+  'documents.verify': (input, ctx) => ctx.register.documents.verify(input.id, clockOf(ctx)),
+  'documents.saveCopy': async (input, ctx) => {
+    const document = await ctx.register.documents.get(input.id);
+    const target = prepareTarget(input.target, document.originalName, ctx.files);
+    await ctx.register.documents.copyTo(input.id, target.path, ctx.caller, clockOf(ctx));
+    return target.done();
+  },
+  'correspondence.add': (input, ctx) => ctx.register.documents.addCorrespondence(input, ctx.caller, clockOf(ctx)),
+  'correspondence.update': (input, ctx) => ctx.register.documents.updateCorrespondence(input, ctx.caller, clockOf(ctx)),
+  'correspondence.list': (input, ctx) => ctx.register.documents.listCorrespondence(input.requestId),
+};

@@ -1,0 +1,88 @@
+import { localIsoDate } from '../../contract/dates.ts';
+import { AppError } from '../../contract/errors.ts';
+import type { ImportJob } from '../../contract/channels/interchange.ts';
+import type { Register } from '../../db/register.ts';
+import { newFileId, prepareTarget, resolveFileSource } from '../files.ts';
+import type { HandlersFor } from '../handler-types.ts';
+import { clockOf } from './requests.ts';
+
+/** Finished jobs are kept this long for the wizard to read their report. */
+const KEEP_FINISHED_MS = 60 * 60 * 1000;
+
+type Job = ImportJob & { finishedAt: number | null };
+const jobsByRegister = new WeakMap<Register, Map<string, Job>>();
+
+function jobsOf(register: Register): Map<string, Job> {
+  let jobs = jobsByRegister.get(register);
+  if (!jobs) {
+    jobs = new Map();
+    jobsByRegister.set(register, jobs);
+  }
+  const now = Date.now();
+  for (const [id, job] of jobs) {
+    if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
+  }
+  return jobs;
+}
+
+export const interchangeHandlers: HandlersFor<'interchange.'> = {
+  'interchange.inspect': async (input, ctx) =>
+    ctx.register.interchange.preview(resolveFileSource(input.source, ctx.files)),
+
+  /**
+   * Starts the import (or dry run) and answers at once with the job to follow: the work goes
+   * on between calls, reading the file chunk by chunk, all in one transaction.
+   */
+  'interchange.import': async (input, ctx) => {
+    const file = resolveFileSource(input.source, ctx.files);
+    const jobs = jobsOf(ctx.register);
+    if ([...jobs.values()].some((j) => j.state === 'running')) {
+      throw new AppError('storage', 'An import is already running; wait for it to finish.');
+    }
+    const jobId = newFileId();
+    const job: Job = {
+      state: 'running',
+      rowsRead: 0,
+      bytesRead: 0,
+      bytesTotal: 0,
+      report: null,
+      error: null,
+      finishedAt: null,
+    };
+    jobs.set(jobId, job);
+    const options = {
+      fileName: input.fileName,
+      mapping: input.mapping,
+      dryRun: input.dryRun,
+      ignoreUnknownColumns: input.ignoreUnknownColumns,
+    };
+    void ctx.register.interchange
+      .import(file, options, ctx.caller, clockOf(ctx), (progress) => Object.assign(job, progress))
+      .then(
+        (report) => Object.assign(job, { state: 'done', report }),
+        (e: unknown) => {
+          if (!(e instanceof AppError)) console.error('Import failed', e);
+          const error = e instanceof AppError ? e.message : 'The import failed inside MLA Desk; nothing was imported.';
+          Object.assign(job, { state: 'failed', error });
+        },
+      )
+      .finally(() => {
+        job.finishedAt = Date.now();
+      });
+    return { jobId };
+  },
+
+  'interchange.progress': async (input, ctx) => {
+    const job = jobsOf(ctx.register).get(input.jobId);
+    if (!job) throw new AppError('not_found', 'This import is not known (any more).');
+    const { finishedAt: _finishedAt, ...state } = job;
+    return state;
+  },
+
+  'interchange.export': async (input, ctx) => {
+    const name = `register-${localIsoDate(ctx.now())}.${input.format}`;
+    const target = prepareTarget(input.target, name, ctx.files);
+    const { rows } = await ctx.register.interchange.export(target.path, input.format);
+    return { ...target.done(), rows };
+  },
+};

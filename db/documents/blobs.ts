@@ -1,0 +1,155 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { SHA256_HEX } from '../../contract/documents.ts';
+import { AppError } from '../../contract/errors.ts';
+
+/**
+ * The document files of a register: `<dataDir>/documents/<first two hex>/<sha256>`, named by
+ * their content, so the same bytes are stored once and a file's name says what it must hash
+ * to. Files are streamed in and out in chunks: evidence can be gigabytes, the process small.
+ */
+export interface BlobStore {
+  root: string;
+}
+
+export function blobStoreBeside(databaseFile: string): BlobStore {
+  return { root: path.join(path.dirname(path.resolve(databaseFile)), 'documents') };
+}
+
+export function blobPath(store: BlobStore, sha256: string): string {
+  // The name comes from the database: refuse anything but a hash before it touches a path.
+  if (!SHA256_HEX.test(sha256)) throw new AppError('internal', `Not a SHA-256: ${sha256.slice(0, 80)}`);
+  return path.join(store.root, sha256.slice(0, 2), sha256);
+}
+
+/** Bytes kept from the start of a file, enough for every magic number we recognise. */
+export const HEAD_BYTES = 64;
+const CHUNK = 1024 * 1024;
+
+/** A pass-through that hashes and counts what flows through it and keeps its first bytes. */
+function meter() {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+      done(null, chunk);
+    },
+  });
+  return { stream, digest: () => hash.digest('hex'), size: () => size, head: () => head };
+}
+
+function fsyncFile(file: string): void {
+  // 'r+': Windows flushes only handles opened for writing.
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  head: Buffer;
+  /** False when the same content was already in the store. */
+  created: boolean;
+}
+
+const sourceProblem = (message: string) =>
+  new AppError('invalid_input', message, [{ field: 'source', message: 'the file could not be read whole' }]);
+
+/**
+ * Streams `source` into a temporary file inside the store while hashing it, then renames it to
+ * its hash (atomic on one file system). A failure leaves no file behind, in the store or its
+ * temporary folder; the hash is of the very bytes written, even if the source changes meanwhile.
+ */
+export async function storeFile(store: BlobStore, source: string): Promise<StoredBlob> {
+  const tmpDir = path.join(store.root, 'tmp');
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, `${crypto.randomBytes(12).toString('hex')}.part`);
+  const m = meter();
+  let readFailed = false;
+  const input = fs.createReadStream(source, { highWaterMark: CHUNK });
+  input.once('error', () => {
+    readFailed = true;
+  });
+  try {
+    await pipeline(input, m.stream, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
+    fsyncFile(tmp);
+    const sha256 = m.digest();
+    const target = blobPath(store, sha256);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const existing = fs.statSync(target, { throwIfNoEntry: false });
+    try {
+      // Replacing the same content costs a rename and repairs a stored file that was damaged.
+      if (existing) fs.chmodSync(target, 0o600); // Windows will not replace a read-only file
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      // Windows refuses to replace a file another program is reading: keep that copy.
+      if (existing?.size !== m.size()) throw e;
+      fs.chmodSync(target, 0o444);
+      fs.rmSync(tmp, { force: true });
+    }
+    // Read-only: nothing in MLA Desk writes to a stored file again.
+    fs.chmodSync(target, 0o444);
+    return { sha256, size: m.size(), head: m.head(), created: existing === undefined };
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    if (e instanceof AppError) throw e;
+    if (readFailed)
+      throw sourceProblem(`The file could not be read whole (${(e as Error).message}); nothing was attached.`);
+    throw new AppError('storage', `The document could not be stored in the data folder: ${(e as Error).message}`);
+  }
+}
+
+/** Removes a stored file (after its row could not be written). */
+export function discardBlob(store: BlobStore, sha256: string): void {
+  const file = blobPath(store, sha256);
+  try {
+    fs.chmodSync(file, 0o600);
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Already gone: nothing to undo.
+  }
+}
+
+/** The SHA-256 of a file, read in chunks; null when there is no such file. */
+export async function hashFile(file: string): Promise<string | null> {
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return null;
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Copies a stored file to `dest`, hashing on the way: a copy that does not hash to `sha256`
+ * is removed and refused, so no one is handed altered evidence as if it were the original.
+ */
+export async function copyVerified(source: string, sha256: string, dest: string): Promise<number> {
+  if (!fs.statSync(source, { throwIfNoEntry: false })?.isFile()) {
+    throw new AppError('not_found', 'The stored file of this document is missing from the data folder.');
+  }
+  const m = meter();
+  try {
+    await pipeline(fs.createReadStream(source, { highWaterMark: CHUNK }), m.stream, fs.createWriteStream(dest));
+  } catch (e) {
+    fs.rmSync(dest, { force: true });
+    throw new AppError('storage', `The copy could not be written: ${(e as Error).message}`);
+  }
+  if (m.digest() !== sha256) {
+    fs.rmSync(dest, { force: true });
+    throw new AppError(
+      'storage',
+      'The stored file no longer has the SHA-256 recorded when it was attached; no copy was made. Check the document.',
+    );
+  }
+  return m.size();
+}

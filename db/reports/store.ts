@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ValidListExport, ValidStatusReport } from '../../contract/reports.ts';
+import { readSettings } from '../settings.ts';
+import type { Queryable } from '../types.ts';
+import { registerRows, writeRegisterCsv, writeRegisterXlsx } from './register-export.ts';
+import { statusReport } from './status-model.ts';
+import { writeStatusPdf } from './status-pdf.ts';
+import { statusReportRows } from './status-rows.ts';
+import { writeStatusXlsx } from './status-xlsx.ts';
+
+/** Files made from the register. Each writes to `file`, and reports how many requests it holds. */
+export interface ReportStore {
+  statusReport(input: Omit<ValidStatusReport, 'target'>, file: string, today: string): Promise<{ count: number }>;
+  exportList(input: Omit<ValidListExport, 'target'>, file: string, today: string): Promise<{ count: number }>;
+}
+
+/**
+ * Writes beside the destination and renames at the end, so a failure never leaves a half
+ * file under the name the person chose (or over a file they meant to replace).
+ */
+async function writeWhole(file: string, write: (partial: string) => Promise<void> | void): Promise<void> {
+  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
+  try {
+    await write(partial);
+    fs.renameSync(partial, file);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+export function sqliteReportStore(db: Queryable): ReportStore {
+  return {
+    async statusReport(input, file, today) {
+      const rows = statusReportRows(db, input.by, input.value, input.includeClosed);
+      const report = statusReport(rows, { ...input, officeName: readSettings(db).officeName, today });
+      await writeWhole(file, (partial) =>
+        input.format === 'pdf' ? writeStatusPdf(partial, report) : writeStatusXlsx(partial, report),
+      );
+      return { count: rows.length };
+    },
+    async exportList(input, file, today) {
+      const rows = registerRows(db, input.query, today);
+      await writeWhole(file, (partial) =>
+        input.format === 'csv'
+          ? writeRegisterCsv(partial, rows, input.columns)
+          : writeRegisterXlsx(partial, rows, input.columns),
+      );
+      return { count: rows.length };
+    },
+  };
+}

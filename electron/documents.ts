@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { documentHeaders } from '../api/document-headers.ts';
+import { replaceControlCharacters } from '../contract/documents.ts';
+import type { ApiError, Envelope } from '../contract/errors.ts';
+
+/**
+ * Stored documents as the main process handles them: served to our page under
+ * app://mla-desk/documents/<id>/content, and opened outside as a private read-only copy.
+ * The database process says where a document's file is (db-protocol 'locate').
+ */
+
+export type Locate = (documentId: number) => Promise<Envelope<unknown>>;
+
+export const DOCUMENT_PATH = /^\/documents\/(\d{1,12})\/content$/;
+
+/** What the database process answers, checked again here: it crosses a process boundary. */
+const locatedSchema = z.object({
+  file: z.string().refine((f) => path.isAbsolute(f), { message: 'must be an absolute path' }),
+  document: z.object({
+    id: z.number().int(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    mediaType: z.string().max(200),
+    originalName: z.string(),
+  }),
+});
+export type Located = z.infer<typeof locatedSchema>;
+
+const failure = (code: ApiError['code'], message: string): { ok: false; error: ApiError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+export async function locateDocument(locate: Locate, documentId: number): Promise<Envelope<Located>> {
+  const reply = await locate(documentId);
+  if (!reply.ok) return reply;
+  const parsed = locatedSchema.safeParse(reply.value);
+  return parsed.success ? { ok: true, value: parsed.data } : failure('internal', 'The register gave no usable file.');
+}
+
+/** The document id of an app:// path, or null when the path is not a document's. */
+export function documentIdOf(pathname: string): number | null {
+  const id = Number(DOCUMENT_PATH.exec(pathname)?.[1]);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" },
+  });
+}
+
+/** Streams a stored document to our page (the page fetches it and previews or saves it itself). */
+export async function serveDocument(documentId: number, locate: Locate): Promise<Response> {
+  const located = await locateDocument(locate, documentId);
+  if (!located.ok) return plain(located.error.code === 'not_found' ? 404 : 500, located.error.message);
+  const { file, document } = located.value;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return plain(404, 'The stored file of this document is missing from the data folder.');
+  // Node's web stream and the Response body type are the same thing under two declarations.
+  const body = Readable.toWeb(fs.createReadStream(file)) as unknown as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers: documentHeaders({ ...document, size: stat.size }) });
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+
+/**
+ * A file name for the document's copy that every file system accepts and that stays inside
+ * its folder: separators, reserved characters and names, and trailing dots are replaced.
+ */
+export function safeFileName(originalName: string): string {
+  let name = replaceControlCharacters(originalName, '_')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
+  if (name === '' || /^\.+$/.test(name)) name = 'document';
+  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  if (name.length > 180) {
+    const ext = path.extname(name).slice(0, 20);
+    name = name.slice(0, 180 - ext.length) + ext;
+  }
+  return name;
+}
+
+export interface OpenDeps {
+  locate: Locate;
+  /** Makes the verified copy (the contract's documents.saveCopy, which also records it). */
+  saveCopy(documentId: number, file: string): Promise<Envelope<unknown>>;
+  /** A folder for this app's open copies, private to the user. */
+  copiesDir: string;
+  /** shell.openPath: an empty string on success, else the reason. */
+  openPath(file: string): Promise<string>;
+}
+
+/**
+ * Opens a document outside MLA Desk: a fresh private folder, a verified copy under the
+ * original name, made read-only, handed to the system. The stored file is never exposed.
+ */
+export async function openDocumentCopy(deps: OpenDeps, documentId: number): Promise<Envelope<null>> {
+  const located = await locateDocument(deps.locate, documentId);
+  if (!located.ok) return located;
+  fs.mkdirSync(deps.copiesDir, { recursive: true, mode: 0o700 });
+  const dir = fs.mkdtempSync(path.join(deps.copiesDir, 'doc-'));
+  const file = path.join(dir, safeFileName(located.value.document.originalName));
+  if (path.dirname(file) !== dir) return failure('internal', 'The document’s name cannot be used for a copy.');
+  const saved = await deps.saveCopy(documentId, file);
+  if (!saved.ok) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return saved;
+  }
+  fs.chmodSync(file, 0o444);
+  const problem = await deps.openPath(file);
+  if (problem !== '') return failure('internal', `No application could open ${path.basename(file)}: ${problem}`);
+  return { ok: true, value: null };
+}
+
+/** Removes the open copies of earlier sessions (called at start, before any is made). */
+export function sweepOpenCopies(copiesDir: string): void {
+  if (!fs.existsSync(copiesDir)) return;
+  for (const entry of fs.readdirSync(copiesDir)) {
+    const dir = path.join(copiesDir, entry);
+    try {
+      for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o600);
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Still open in another application (Windows locks it): left for the next start.
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { TODAY_CARDS, type Today, type TodayCard, todayQuery } from '../../../contract/dashboard.ts';
+import { useApi } from '../api/context.tsx';
+import { hrefOf } from '../routing/routes.ts';
+import { paramsOf } from './register/url.ts';
+import classes from './TodayScreen.module.css';
+
+/** What each card's hint says of the office's reminder settings. */
+function hintValues(card: TodayCard, data: Today): Record<string, string | number> {
+  switch (card) {
+    case 'waiting':
+      return { ack: data.days.acknowledgementDays, reply: data.days.replyAbroadDays };
+    case 'preservationExpiring':
+      return { days: data.days.preservationWarningDays };
+    case 'deadlineSoon':
+      return { days: data.days.deadlineWarningDays };
+    case 'mine':
+      return { name: data.me };
+    default:
+      return {};
+  }
+}
+
+/** Cards that turn red when not zero: something is already late. */
+const LATE: readonly TodayCard[] = ['waiting', 'overdue'];
+
+function CountCard({ card, data }: { card: TodayCard; data: Today }) {
+  const { t } = useTranslation();
+  const count = data.counts[card];
+  const title = t(`today.cards.${card}.title`);
+  const late = count > 0 && LATE.includes(card);
+  return (
+    <Card
+      withBorder
+      padding="md"
+      component="a"
+      href={hrefOf({ screen: 'register', query: paramsOf(todayQuery(card, data.me)) })}
+      aria-label={`${title}: ${count}`}
+      className={classes.card}
+      h="100%"
+    >
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Text fw={600}>{title}</Text>
+        <Text fz={32} fw={700} lh={1} c={late ? 'red.8' : count === 0 ? 'dimmed' : 'inherit'}>
+          {count}
+        </Text>
+      </Group>
+      <Text size="sm" c="dimmed" mt="xs">
+        {t(`today.cards.${card}.hint`, hintValues(card, data))}
+      </Text>
+    </Card>
+  );
+}
+
+/** The morning view: what needs attention today, each count opening the requests it counts. */
+export function TodayScreen() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const today = useQuery({ queryKey: ['dashboard.today'], queryFn: () => api.call('dashboard.today', {}) });
+
+  if (today.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (today.isError) {
+    return (
+      <Alert color="red" role="alert" title={t('errors.storage')}>
+        {today.error.message}
+      </Alert>
+    );
+  }
+  const data = today.data;
+  const date = new Date(`${data.today}T12:00:00`).toLocaleDateString(i18n.language, { dateStyle: 'full' });
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>{t('today.title')}</Title>
+        <Text c="dimmed">{t('today.date', { date })}</Text>
+      </Group>
+      {data.total === 0 ? (
+        <Stack align="flex-start">
+          <Text>{t('today.emptyAll')}</Text>
+          <Button component="a" href={hrefOf({ screen: 'new' })}>
+            {t('today.newRequest')}
+          </Button>
+        </Stack>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} role="list" aria-label={t('today.cardsLabel')}>
+          {TODAY_CARDS.map((card) => (
+            <div role="listitem" key={card}>
+              <CountCard card={card} data={data} />
+            </div>
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+import { Anchor, Stack, Text } from '@mantine/core';
+import { countryName } from '../../i18n/index.ts';
+
+/** Long free text (notes, addresses) keeps its line breaks but not the table's whole height. */
+export function LongText({ text }: { text: string | null }) {
+  if (text === null) return null;
+  return (
+    <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }} title={text}>
+      {text}
+    </Text>
+  );
+}
+
+/** E-mail (a mailto link, which the desktop shell opens in the mail program) and phone. */
+export function Contacts({ email, phone }: { email: string | null; phone: string | null }) {
+  return (
+    <Stack gap={0}>
+      {email && (
+        <Anchor href={`mailto:${email}`} size="sm">
+          {email}
+        </Anchor>
+      )}
+      {phone && <Text size="sm">{phone}</Text>}
+    </Stack>
+  );
+}
+
+export function Country({ code }: { code: string | null }) {
+  return code === null ? null : <Text size="sm">{countryName(code)}</Text>;
+}

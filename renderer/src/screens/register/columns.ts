@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { REGISTER_COLUMNS, type RegisterColumn } from '../../../../contract/reports.ts';
+import type { SORTABLE } from '../../../../contract/requests.ts';
+
+export type SortKey = (typeof SORTABLE)[number];
+
+/** The columns whose header sorts the list, and by what. */
+export const SORT_BY: Partial<Record<RegisterColumn, SortKey>> = {
+  reference: 'reference',
+  status: 'status',
+  counterpartCountry: 'counterpartCountry',
+  openedOn: 'openedOn',
+  updatedAt: 'updatedAt',
+};
+
+export const DEFAULT_COLUMNS: readonly RegisterColumn[] = [
+  'reference',
+  'direction',
+  'kind',
+  'status',
+  'counterpartCountry',
+  'counterpartReference',
+  'openedOn',
+  'assignedTo',
+  'updatedAt',
+];
+
+const STORAGE_KEY = 'mla-desk.register.columns';
+
+/** The reference always shows: it is the link to the request. Order follows REGISTER_COLUMNS. */
+function normalise(columns: readonly string[]): RegisterColumn[] {
+  return REGISTER_COLUMNS.filter((c) => c === 'reference' || columns.includes(c));
+}
+
+function stored(): RegisterColumn[] {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    if (Array.isArray(raw) && raw.every((c) => typeof c === 'string')) return normalise(raw);
+  } catch {
+    // A hand-edited or foreign value: fall back to the default columns.
+  }
+  return [...DEFAULT_COLUMNS];
+}
+
+/** The columns this person chose to see, kept on this workstation. */
+export function useColumns(): [RegisterColumn[], (columns: readonly string[]) => void] {
+  const [columns, setColumns] = useState(stored);
+  const choose = (next: readonly string[]) => {
+    const normalised = normalise(next);
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(normalised));
+    setColumns(normalised);
+  };
+  return [columns, choose];
+}
