@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { neutraliseCsvCell } from '../interchange/cells.ts';
 import { asc, desc } from 'drizzle-orm';
 import type { RegisterColumn } from '../../contract/reports.ts';
 import type { RequestSummary } from '../../contract/requests.ts';
@@ -49,21 +51,17 @@ function cellOf(row: RequestSummary, column: RegisterColumn): Cell {
   }
 }
 
-function csvField(value: Cell): string {
+/** As text for CSV, with a leading =, +, - or @ neutralised as the interchange export does it. */
+function csvText(value: Cell): string {
   const text = value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return neutraliseCsvCell(text);
 }
 
-/** RFC 4180 with a byte-order mark, which spreadsheet programs need to read UTF-8 names. */
+/** RFC 4180 (csv-stringify) with a byte-order mark, which spreadsheet programs need to read UTF-8 names. */
 export function writeRegisterCsv(file: string, rows: RequestSummary[], columns: RegisterColumn[]): void {
-  const header = columns.map((c) => csvField(labels.register.columns[c]));
-  const lines = rows.map((row) =>
-    columns
-      .map((c) => (c === 'updatedAt' ? row.updatedAt : cellOf(row, c)))
-      .map(csvField)
-      .join(','),
-  );
-  fs.writeFileSync(file, `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`);
+  const header = columns.map((c) => csvText(labels.register.columns[c]));
+  const records = rows.map((row) => columns.map((c) => csvText(c === 'updatedAt' ? row.updatedAt : cellOf(row, c))));
+  fs.writeFileSync(file, `\uFEFF${stringify([header, ...records], { record_delimiter: '\r\n' })}`);
 }
 
 export async function writeRegisterXlsx(

@@ -83,4 +83,12 @@ describe('export of the register list', () => {
       error: { fields: [{ field: 'columns', message: 'must name at least one column' }] },
     });
   });
+
+  it('neutralises a cell a spreadsheet would run as a formula', async () => {
+    await seedRequest(register, { counterpartReference: '=HYPERLINK("http://x","y")' });
+    await exportList('csv');
+    const text = fs.readFileSync(path.join(dir, 'list.csv'), 'utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
 });

@@ -54,7 +54,9 @@ describe('a clerk registers an incoming MLA request and moves it along its workf
     await page.getByRole('option', { name: 'France (FR)' }).click();
     await page.getByLabel('Received on').fill(today);
     await page.getByLabel('Their reference').fill('FR/2026/0412');
-    await page.getByRole('combobox', { name: 'Counterpart authority' }).fill('Bureau de l’entraide pénale internationale');
+    await page
+      .getByRole('combobox', { name: 'Counterpart authority' })
+      .fill('Bureau de l’entraide pénale internationale');
     await page
       .getByLabel('Summary of facts')
       .fill('Bank records of a shell company used to launder proceeds of fraud.');

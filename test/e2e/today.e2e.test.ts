@@ -136,6 +136,12 @@ describe('the morning round: Today, a filtered register, bulk assignment and a s
     await page.waitForURL(/due=unreviewed/);
     await page.getByText('4 requests').waitFor();
 
+    // Every main field has its filter; the less common ones are one click away.
+    await page.getByRole('button', { name: 'More filters' }).click();
+    await page.getByRole('combobox', { name: 'Offence (ICCS)' }).waitFor();
+    await page.waitForTimeout(300); // the panel's opening transition, for a clean screenshot
+    await page.screenshot({ path: screenshotPath('today-07-more-filters') });
+
     // The quick search finds a person concerned by name.
     await page.getByRole('searchbox', { name: 'Search the register' }).fill('Kowalska');
     await page.waitForURL(/text=Kowalska/);

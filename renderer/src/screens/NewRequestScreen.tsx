@@ -23,6 +23,7 @@ import { useApi } from '../api/context.tsx';
 import { type FieldErrors, fieldErrorsFrom, fieldErrorsOf } from '../components/field-errors.ts';
 import { useCodeOptions } from '../components/options.ts';
 import { navigate } from '../routing/routes.ts';
+import { useSaveShortcut } from '../routing/shortcuts.ts';
 import { EMPTY_FORM, type FormValues, toNewRequest } from './request/form-values.ts';
 import { RequestFieldsForm } from './request/RequestFieldsForm.tsx';
 
@@ -69,8 +70,7 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !((k.split('.')[0] ?? k) in patch))));
   };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const input = toNewRequest(values);
     // The same schema the handler applies, so the user hears about mistakes before saving.
     const parsed = newRequestSchema.safeParse(input);
@@ -80,6 +80,11 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
     }
     register.mutate(input);
   };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submit();
+  };
+  useSaveShortcut(submit, !register.isPending);
 
   const incoming = values.direction === 'incoming';
   const hasErrors = Object.keys(errors).length > 0;

@@ -8,6 +8,7 @@ import { fieldProblems } from '../../../../contract/validate.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { type FieldErrors, fieldErrorsFrom, fieldErrorsOf } from '../../components/field-errors.ts';
+import { useSaveShortcut } from '../../routing/shortcuts.ts';
 import { type FormValues, fromDetail, toFieldsInput } from './form-values.ts';
 import { RequestFieldsForm } from './RequestFieldsForm.tsx';
 
@@ -36,8 +37,7 @@ export function RequestEditor({ request, onDone }: { request: RequestDetail; onD
     onError: (error) => setErrors(fieldErrorsOf(error)),
   });
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const parsed = requestFieldsSchema.safeParse(toFieldsInput(values));
     if (!parsed.success) {
       setErrors(fieldErrorsFrom(fieldProblems(parsed.error)));
@@ -45,6 +45,11 @@ export function RequestEditor({ request, onDone }: { request: RequestDetail; onD
     }
     save.mutate();
   };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submit();
+  };
+  useSaveShortcut(submit, !save.isPending);
   const apiError = save.error instanceof ApiCallError ? save.error.error : null;
 
   return (
