@@ -3,3 +3,4 @@ export * from './requests.ts';
 export * from './system.ts';
 export * from './documents.ts';
 export * from './directories.ts';
+export * from './statistics.ts';
