@@ -1,6 +1,4 @@
 import { Alert, Button, Group, Modal, MultiSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFUSAL_GROUNDS } from '../../../contract/codes.ts';
@@ -8,8 +6,9 @@ import { localIsoDate } from '../../../contract/dates.ts';
 import type { Move, RequestDetail } from '../../../contract/requests.ts';
 import { ApiCallError } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
-import { type FieldErrors, fieldErrorsOf } from '../components/field-errors.ts';
+import { type FieldErrors } from '../components/field-errors.ts';
 import { useCodeOptions } from '../components/options.ts';
+import { useRequestChange } from './request/useRequestChange.ts';
 
 interface Props {
   request: RequestDetail;
@@ -22,7 +21,6 @@ interface Props {
 export function MoveDialog({ request, move, today, onClose }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
   const [on, setOn] = useState(today ?? localIsoDate());
   const [note, setNote] = useState('');
   const [grounds, setGrounds] = useState<string[]>([]);
@@ -34,8 +32,9 @@ export function MoveDialog({ request, move, today, onClose }: Props) {
   const needsUntil = move.needs.includes('preservedUntil');
   const status = t(`status.${move.to}`);
 
-  const transition = useMutation({
-    mutationFn: () =>
+  const transition = useRequestChange(
+    request.id,
+    () =>
       api.call('requests.transition', {
         id: request.id,
         to: move.to,
@@ -45,19 +44,12 @@ export function MoveDialog({ request, move, today, onClose }: Props) {
         preservedUntil: needsUntil ? until : null,
         expectedVersion: request.version,
       }),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(['requests.get', request.id], detail);
-      void queryClient.invalidateQueries({ queryKey: ['requests.list'] });
-      notifications.show({ color: 'green', message: t('move.done', { reference: detail.reference, status }) });
-      onClose();
+    {
+      saved: (detail) => t('move.done', { reference: detail.reference, status }),
+      onDone: onClose,
+      onFieldErrors: setErrors,
     },
-    onError: (error) => {
-      setErrors(fieldErrorsOf(error));
-      if (error instanceof ApiCallError && ['stale', 'forbidden_move'].includes(error.error.code)) {
-        void queryClient.invalidateQueries({ queryKey: ['requests.get', request.id] });
-      }
-    },
-  });
+  );
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,13 +1,12 @@
 import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../../contract/dates.ts';
 import type { EventOption, RequestDetail } from '../../../../contract/requests.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
-import { type FieldErrors, fieldErrorsOf } from '../../components/field-errors.ts';
+import { type FieldErrors } from '../../components/field-errors.ts';
+import { useRequestChange } from './useRequestChange.ts';
 
 interface Props {
   request: RequestDetail;
@@ -20,7 +19,6 @@ interface Props {
 export function EventDialog({ request, option, today, onClose }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
   const [on, setOn] = useState(today ?? localIsoDate());
   const [note, setNote] = useState('');
   const [until, setUntil] = useState('');
@@ -29,8 +27,9 @@ export function EventDialog({ request, option, today, onClose }: Props) {
   const needsUntil = option.needs.includes('preservedUntil');
   const label = t(`eventType.${option.type}`);
 
-  const record = useMutation({
-    mutationFn: () =>
+  const record = useRequestChange(
+    request.id,
+    () =>
       api.call('requests.recordEvent', {
         id: request.id,
         type: option.type,
@@ -39,22 +38,12 @@ export function EventDialog({ request, option, today, onClose }: Props) {
         preservedUntil: needsUntil ? until : null,
         expectedVersion: request.version,
       }),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(['requests.get', request.id], detail);
-      void queryClient.invalidateQueries({ queryKey: ['requests.list'] });
-      notifications.show({
-        color: 'green',
-        message: t('eventDialog.done', { reference: detail.reference, event: label }),
-      });
-      onClose();
+    {
+      saved: (detail) => t('eventDialog.done', { reference: detail.reference, event: label }),
+      onDone: onClose,
+      onFieldErrors: setErrors,
     },
-    onError: (error) => {
-      setErrors(fieldErrorsOf(error));
-      if (error instanceof ApiCallError && ['stale', 'forbidden_move'].includes(error.error.code)) {
-        void queryClient.invalidateQueries({ queryKey: ['requests.get', request.id] });
-      }
-    },
-  });
+  );
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

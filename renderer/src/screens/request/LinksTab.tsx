@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LINK_KINDS, type LinkKind } from '../../../../contract/codes.ts';
@@ -8,31 +7,29 @@ import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { useCodeOptions } from '../../components/options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useRequestChange } from './useRequestChange.ts';
 import { hrefOf } from '../../routing/routes.ts';
 
 /** Linked requests, from both ends, with a form to add a link by reference. */
 export function LinksTab({ request }: { request: RequestDetail }) {
   const { t } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
   const kindOptions = useCodeOptions('linkKind', LINK_KINDS);
   const [kind, setKind] = useState<LinkKind>(request.kind === 'preservation' ? 'related' : 'follow_up');
   const [other, setOther] = useState('');
-  const saved = (detail: RequestDetail) => {
-    queryClient.setQueryData(['requests.get', request.id], detail);
-    void queryClient.invalidateQueries({ queryKey: ['requests.get'] });
-  };
-  const link = useMutation({
-    mutationFn: () => api.call('requests.link', { id: request.id, otherReference: other, kind }),
-    onSuccess: (detail) => {
-      setOther('');
-      saved(detail);
+  const link = useRequestChange(
+    request.id,
+    () => api.call('requests.link', { id: request.id, otherReference: other, kind }),
+    {
+      saved: () => null,
+      onDone: () => setOther(''),
     },
-  });
-  const unlink = useMutation({
-    mutationFn: (linkId: number) => api.call('requests.unlink', { id: request.id, linkId }),
-    onSuccess: saved,
-  });
+  );
+  const unlink = useRequestChange(
+    request.id,
+    (linkId: number) => api.call('requests.unlink', { id: request.id, linkId }),
+    { saved: () => null },
+  );
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     link.mutate();

@@ -1,41 +1,36 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RequestDetail, requestFieldsSchema } from '../../../../contract/requests.ts';
 import { fieldProblems } from '../../../../contract/validate.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
-import { type FieldErrors, fieldErrorsFrom, fieldErrorsOf } from '../../components/field-errors.ts';
+import { type FieldErrors, fieldErrorsFrom } from '../../components/field-errors.ts';
 import { useSaveShortcut } from '../../routing/shortcuts.ts';
 import { type FormValues, fromDetail, toFieldsInput } from './form-values.ts';
 import { RequestFieldsForm } from './RequestFieldsForm.tsx';
+import { useRequestChange } from './useRequestChange.ts';
 
 /** Corrects a request's fields, on the version the clerk opened (a stale save is refused). */
 export function RequestEditor({ request, onDone }: { request: RequestDetail; onDone(): void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
   const [values, setValues] = useState<FormValues>(() => fromDetail(request));
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useRequestChange(
+    request.id,
+    () =>
       api.call('requests.update', { id: request.id, expectedVersion: request.version, fields: toFieldsInput(values) }),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(['requests.get', request.id], detail);
-      void queryClient.invalidateQueries({ queryKey: ['requests.list'] });
-      void queryClient.invalidateQueries({ queryKey: ['directories.suggest'] });
-      const changed = detail.version !== request.version;
-      notifications.show({
-        color: changed ? 'green' : 'gray',
-        message: changed ? t('requestForm.saved', { reference: detail.reference }) : t('requestForm.nothingChanged'),
-      });
-      onDone();
+    {
+      saved: (detail) =>
+        detail.version !== request.version
+          ? t('requestForm.saved', { reference: detail.reference })
+          : t('requestForm.nothingChanged'),
+      onDone,
+      onFieldErrors: setErrors,
     },
-    onError: (error) => setErrors(fieldErrorsOf(error)),
-  });
+  );
 
   const submit = () => {
     const parsed = requestFieldsSchema.safeParse(toFieldsInput(values));
