@@ -10,6 +10,7 @@ import { directoryHandlers } from './handlers/directories.ts';
 import { documentHandlers } from './handlers/documents.ts';
 import { reportHandlers } from './handlers/reports.ts';
 import { requestHandlers } from './handlers/requests.ts';
+import { statisticsHandlers } from './handlers/statistics.ts';
 import { viewHandlers } from './handlers/views.ts';
 
 /** The one table of handlers that every transport serves. */
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...dashboardHandlers,
   ...viewHandlers,
   ...reportHandlers,
+  ...statisticsHandlers,
 };
 
 /**

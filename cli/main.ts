@@ -3,9 +3,18 @@ import { AppError } from '../contract/errors.ts';
 import type { Command, CommandIo } from './command.ts';
 import { backupCommand, checkCommand, initCommand, migrateCommand } from './commands/database.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
+import { statsCommand } from './commands/statistics.ts';
 import { APP_VERSION } from './package-info.ts';
 
-const COMMANDS: Command[] = [initCommand, migrateCommand, checkCommand, backupCommand, importCommand, exportCommand];
+const COMMANDS: Command[] = [
+  initCommand,
+  migrateCommand,
+  checkCommand,
+  backupCommand,
+  importCommand,
+  exportCommand,
+  statsCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

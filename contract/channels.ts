@@ -6,6 +6,7 @@ import { documentChannels } from './channels/documents.ts';
 import { interchangeChannels } from './channels/interchange.ts';
 import { reportChannels } from './channels/reports.ts';
 import { requestChannels } from './channels/requests.ts';
+import { statisticsChannels } from './channels/statistics.ts';
 import { viewChannels } from './channels/views.ts';
 
 export type { AppInfo } from './channels/app.ts';
@@ -23,6 +24,7 @@ export const channels = {
   ...reportChannels,
   ...directoryChannels,
   ...documentChannels,
+  ...statisticsChannels,
 } as const;
 
 export type Channels = typeof channels;

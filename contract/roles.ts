@@ -13,6 +13,10 @@ export const ADMINISTRATORS: readonly Role[] = ['administrator'];
 export const IMPORTERS: readonly Role[] = ['clerk', 'administrator'];
 export const EXPORTERS: readonly Role[] = ['clerk', 'manager', 'administrator'];
 export const DIRECTORY_KEEPERS: readonly Role[] = ['clerk', 'administrator'];
+/** The year's figures: managers answer for them; clerks keep the register they come from. */
+export const STATISTICS_READERS: readonly Role[] = ['clerk', 'manager', 'administrator'];
+/** Freezing the figures as submitted is the managers' act. */
+export const STATISTICS_KEEPERS: readonly Role[] = ['manager', 'administrator'];
 
 /**
  * Until sign-in exists, the person at the workstation is the local operator and holds every

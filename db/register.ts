@@ -12,6 +12,7 @@ import { type ReportStore, sqliteReportStore } from './reports/store.ts';
 import { type RequestStore, sqliteRequestStore } from './requests/store.ts';
 import * as schema from './schema/index.ts';
 import { readSettings, updateSettings } from './settings.ts';
+import { type StatisticsStore, sqliteStatisticsStore } from './statistics/store.ts';
 import { type ViewStore, sqliteViewStore } from './views.ts';
 
 export type { Clock } from './clock.ts';
@@ -32,6 +33,7 @@ export interface Register {
   readonly dashboard: DashboardStore;
   readonly views: ViewStore;
   readonly reports: ReportStore;
+  readonly statistics: StatisticsStore;
   settings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>, actor: Actor, clock: Clock): Promise<Settings>;
   /** Writes a consistent, integrity-checked copy of the whole register to `file`. */
@@ -53,6 +55,7 @@ export function openSqliteRegister(options: OpenOptions): Register {
     dashboard: sqliteDashboardStore(db),
     views: sqliteViewStore(db),
     reports: sqliteReportStore(db),
+    statistics: sqliteStatisticsStore(db),
     settings: async () => readSettings(db),
     updateSettings: async (patch, actor, clock) => updateSettings(db, patch, actor, clock.at),
     backupTo: (file) => backupOpenDatabase(opened.sqlite, file, options.nativeBinding),

@@ -19,7 +19,7 @@ export interface ReportStore {
  * Writes beside the destination and renames at the end, so a failure never leaves a half
  * file under the name the person chose (or over a file they meant to replace).
  */
-async function writeWhole(file: string, write: (partial: string) => Promise<void> | void): Promise<void> {
+export async function writeWhole(file: string, write: (partial: string) => Promise<void> | void): Promise<void> {
   const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
   try {
     await write(partial);

@@ -14,6 +14,7 @@ import { TodayScreen } from './screens/TodayScreen.tsx';
 import { ImportScreen } from './screens/import/ImportScreen.tsx';
 import { DirectoriesScreen } from './screens/directories/DirectoriesScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
+import { StatisticsScreen } from './screens/statistics/StatisticsScreen.tsx';
 
 export function App() {
   const { t } = useTranslation();
@@ -81,6 +82,11 @@ export function App() {
           label={t('directories.nav')}
           active={route.screen === 'directories'}
         />
+        <NavLink
+          href={hrefOf({ screen: 'statistics' })}
+          label={t('statistics.nav')}
+          active={route.screen === 'statistics'}
+        />
         <NavLink href={hrefOf({ screen: 'settings' })} label={t('settings.nav')} active={route.screen === 'settings'} />
         {info.data && (
           <Text size="xs" c="dimmed" mt="auto" p="xs">
@@ -96,6 +102,7 @@ export function App() {
         {route.screen === 'import' && <ImportScreen today={info.data?.today} />}
         {route.screen === 'directories' && <DirectoriesScreen />}
         {route.screen === 'settings' && <SettingsScreen today={info.data?.today} />}
+        {route.screen === 'statistics' && <StatisticsScreen />}
       </AppShell.Main>
       <ShortcutsHelp />
     </AppShell>

@@ -8,6 +8,7 @@ export type Route =
   | { screen: 'import' }
   | { screen: 'directories' }
   | { screen: 'settings' }
+  | { screen: 'statistics' }
   | { screen: 'today' };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/import') return { screen: 'import' };
   if (path === '/directories') return { screen: 'directories' };
   if (path === '/settings') return { screen: 'settings' };
+  if (path === '/statistics') return { screen: 'statistics' };
   // The Today dashboard is the home screen.
   if (path === '' || path === '/' || path === '/today') return { screen: 'today' };
   return { screen: 'register', query: new URLSearchParams(search) };
@@ -35,6 +37,8 @@ export function hrefOf(route: Route): string {
       return '#/directories';
     case 'settings':
       return '#/settings';
+    case 'statistics':
+      return '#/statistics';
     case 'today':
       return '#/today';
     case 'register': {

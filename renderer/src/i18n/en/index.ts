@@ -9,6 +9,7 @@ import request from './request.json';
 import requestForm from './request-form.json';
 import requestTabs from './request-tabs.json';
 import shortcuts from './shortcuts.json';
+import statistics from './statistics.json';
 import today from './today.json';
 
 /**
@@ -28,6 +29,7 @@ export const EN_PARTS = {
   today,
   reports,
   shortcuts,
+  statistics,
 } as const;
 
 export const en: Record<string, unknown> = Object.assign({}, ...Object.values(EN_PARTS));

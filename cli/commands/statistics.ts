@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { localIsoDate } from '../../contract/dates.ts';
+import { AppError } from '../../contract/errors.ts';
+import { STATISTICS_FORMATS } from '../../contract/statistics.ts';
+import { openSqliteRegister } from '../../db/register.ts';
+import { defineCommand, pathOption } from '../command.ts';
+import { REPO_ROOT } from '../package-info.ts';
+
+const migrationsFolder = path.join(REPO_ROOT, 'migrations');
+
+const schema = z
+  .strictObject({
+    db: pathOption('db'),
+    year: z
+      .string({ error: '--year is required' })
+      .trim()
+      .regex(/^\d{4}$/, { message: '--year must be a year such as 2025' })
+      .transform(Number),
+    format: z.enum(STATISTICS_FORMATS, { error: '--format must be csv, xlsx or pdf' }).optional(),
+    out: z.string().trim().min(1, { message: '--out needs a file path' }).optional(),
+  })
+  .refine((v) => (v.format === undefined) === (v.out === undefined), {
+    message: '--format and --out go together (--format csv|xlsx|pdf --out FILE)',
+  });
+
+/** Refuses an output path that cannot be written before anything is computed or written. */
+function checkWritable(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    if (!fs.statSync(dir).isDirectory()) throw new Error('not a folder');
+    fs.accessSync(dir, fs.constants.W_OK);
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new Error('a folder');
+  } catch {
+    throw new AppError('invalid_input', `Cannot write ${file}: its folder does not exist or is not writable.`);
+  }
+}
+
+export const statsCommand = defineCommand({
+  name: 'stats',
+  summary: "Print a year's statistics as JSON (shared spec), or write them as CSV, XLSX or PDF",
+  usage: 'stats --db FILE --year YYYY [--format csv|xlsx|pdf --out FILE]',
+  options: { db: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  schema,
+  async run({ db, year, format, out }, io) {
+    if (out !== undefined) checkWritable(out);
+    // Statistics only read: an out-of-date register is not migrated behind the user's back.
+    const register = openSqliteRegister({ file: db, migrationsFolder, create: false, migrate: false });
+    try {
+      if (format === undefined || out === undefined) {
+        io.out(JSON.stringify(await register.statistics.year(year), null, 2));
+        return 0;
+      }
+      const file = path.resolve(out);
+      await register.statistics.exportYear(year, format, file, localIsoDate(new Date()));
+      io.out(`Wrote the statistics of ${year} to ${out} (${fs.statSync(file).size} bytes).`);
+      return 0;
+    } finally {
+      register.close();
+    }
+  },
+});

@@ -1,0 +1,113 @@
+import { and, eq, exists, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Direction, Kind } from '../../contract/codes.ts';
+import { requestAssistance, requestLinks, requestOffences, requestRefusalGrounds, requests } from '../schema/index.ts';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Queryable } from '../types.ts';
+
+/** One count of a breakdown, for one (direction, kind). */
+export interface KeyedCount {
+  direction: Direction;
+  kind: Kind;
+  key: string;
+  n: number;
+}
+
+export type OpenedBreakdown =
+  | 'byOffence'
+  | 'byAssistance'
+  | 'byLegalBasis'
+  | 'byChannel'
+  | 'byUrgency'
+  | 'byProvider'
+  | 'cyberRelated'
+  | 'refusalGrounds'
+  | 'preservationFollowedUp';
+
+/*
+ * The breakdowns that depend on a request's fields, not on its history, are plain SQL
+ * aggregates (GROUP BY over the opened_on index), which stay fast on a large register.
+ * Drafts never transmitted have no opened_on and fall outside every range.
+ */
+
+const openedIn = (from: string, to: string) => and(gte(requests.openedOn, from), lte(requests.openedOn, to));
+
+function countBy(db: Queryable, key: SQL | SQLiteColumn, where: SQL | undefined, join?: 'offences' | 'assistance') {
+  const base = db
+    .select({
+      direction: requests.direction,
+      kind: requests.kind,
+      key: sql<string | null>`${key}`,
+      n: sql<number>`count(*)`,
+    })
+    .from(requests);
+  const joined =
+    join === 'offences'
+      ? base.innerJoin(requestOffences, eq(requestOffences.requestId, requests.id))
+      : join === 'assistance'
+        ? base.innerJoin(requestAssistance, eq(requestAssistance.requestId, requests.id))
+        : base;
+  return joined.where(where).groupBy(requests.direction, requests.kind, key).all();
+}
+
+const keyed = (rows: { direction: Direction; kind: Kind; key: string | null; n: number }[]): KeyedCount[] =>
+  rows.flatMap((r) => (r.key === null || r.key === '' ? [] : [{ ...r, key: r.key }]));
+
+/**
+ * Counts of requests opened in the range, per breakdown. refusalGrounds counts requests
+ * whose last closure, in the range, is a refusal: the grounds are kept for the refusal in
+ * force (a reopened request drops them, its history keeps the note), so an earlier refusal
+ * later reopened cannot be attributed to its grounds.
+ */
+export function openedCounts(db: Queryable, from: string, to: string): Record<OpenedBreakdown, KeyedCount[]> {
+  const opened = openedIn(from, to);
+  const followers = alias(requests, 'followers');
+  return {
+    byOffence: keyed(countBy(db, requestOffences.section, opened, 'offences')),
+    byAssistance: keyed(countBy(db, requestAssistance.code, opened, 'assistance')),
+    byLegalBasis: keyed(countBy(db, requests.legalBasis, opened)),
+    byChannel: keyed(countBy(db, requests.channel, opened)),
+    byUrgency: keyed(countBy(db, requests.urgency, opened)),
+    byProvider: keyed(countBy(db, requests.serviceProvider, opened)),
+    cyberRelated: keyed(countBy(db, sql`'cyber'`, and(opened, eq(requests.cyberRelated, true)))),
+    refusalGrounds: keyed(
+      db
+        .select({
+          direction: requests.direction,
+          kind: requests.kind,
+          key: sql<string | null>`${requestRefusalGrounds.ground}`,
+          n: sql<number>`count(*)`,
+        })
+        .from(requests)
+        .innerJoin(requestRefusalGrounds, eq(requestRefusalGrounds.requestId, requests.id))
+        .where(and(eq(requests.status, 'refused'), gte(requests.closedOn, from), lte(requests.closedOn, to)))
+        .groupBy(requests.direction, requests.kind, requestRefusalGrounds.ground)
+        .all(),
+    ),
+    // A preservation followed up: the `to` end of a follow-up or related link from an MLA or
+    // disclosure request (the interchange's related_reference imports as such a link).
+    preservationFollowedUp: keyed(
+      countBy(
+        db,
+        sql`'followed'`,
+        and(
+          opened,
+          eq(requests.kind, 'preservation'),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(requestLinks)
+              .innerJoin(followers, eq(followers.id, requestLinks.fromId))
+              .where(
+                and(
+                  eq(requestLinks.toId, requests.id),
+                  inArray(requestLinks.kind, ['follow_up', 'related']),
+                  inArray(followers.kind, ['mla', 'disclosure']),
+                ),
+              ),
+          ),
+        ),
+      ),
+    ),
+  };
+}
