@@ -33,8 +33,8 @@ export function importWriter(sqlite: Database.Database, clock: Clock, actor: str
   const insertAssistance = sqlite.prepare('INSERT INTO request_assistance (request_id, code) VALUES (?, ?)');
   const insertGround = sqlite.prepare('INSERT INTO request_refusal_grounds (request_id, ground) VALUES (?, ?)');
   const insertChange = sqlite.prepare(
-    `INSERT INTO status_history (request_id, recorded_at, effective_on, actor, from_status, to_status, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO status_history (request_id, recorded_at, effective_on, actor, from_status, to_status, note, refusal_grounds)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLink = sqlite.prepare(
     'INSERT INTO request_links (from_id, to_id, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
@@ -63,7 +63,12 @@ export function importWriter(sqlite: Database.Database, clock: Clock, actor: str
       for (const section of row.fields.offences) insertOffence.run(id, section);
       for (const code of row.fields.assistance) insertAssistance.run(id, code);
       for (const ground of row.refusalGrounds) insertGround.run(id, ground);
-      for (const h of history) insertChange.run(id, clock.at, h.effectiveOn, actor, h.fromStatus, h.toStatus, h.note);
+      // A refusal carries its grounds in the history too (see db/schema/requests.ts).
+      const grounds = JSON.stringify(row.refusalGrounds);
+      for (const h of history) {
+        const refusal = h.toStatus === 'refused' ? grounds : null;
+        insertChange.run(id, clock.at, h.effectiveOn, actor, h.fromStatus, h.toStatus, h.note, refusal);
+      }
       return id;
     },
     link(fromId: number, toId: number, kind: LinkKind): void {

@@ -101,6 +101,7 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
           fromStatus: row.status,
           toStatus: input.to,
           note: input.note,
+          refusalGrounds: input.to === 'refused' ? JSON.stringify(input.refusalGrounds) : null,
         })
         .run();
       recordAudit(tx, actor, clock.at, {

@@ -81,6 +81,8 @@ export const statusHistory = sqliteTable(
     fromStatus: text('from_status', { enum: STATUSES }),
     toStatus: text('to_status', { enum: STATUSES }).notNull(),
     note: text('note'),
+    /** A refusal's grounds (JSON list of codes), kept with the refusal so past years' figures stay right after a reopening. */
+    refusalGrounds: text('refusal_grounds'),
   },
   (t) => [
     check('status_history_to_code', oneOf('to_status', STATUSES)),

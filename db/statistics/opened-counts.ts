@@ -1,7 +1,7 @@
-import { and, eq, exists, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Direction, Kind } from '../../contract/codes.ts';
-import { requestAssistance, requestLinks, requestOffences, requestRefusalGrounds, requests } from '../schema/index.ts';
+import { requestAssistance, requestLinks, requestOffences, requests, statusHistory } from '../schema/index.ts';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Queryable } from '../types.ts';
 
@@ -54,10 +54,8 @@ const keyed = (rows: { direction: Direction; kind: Kind; key: string | null; n: 
   rows.flatMap((r) => (r.key === null || r.key === '' ? [] : [{ ...r, key: r.key }]));
 
 /**
- * Counts of requests opened in the range, per breakdown. refusalGrounds counts requests
- * whose last closure, in the range, is a refusal: the grounds are kept for the refusal in
- * force (a reopened request drops them, its history keeps the note), so an earlier refusal
- * later reopened cannot be attributed to its grounds.
+ * Counts of requests opened in the range, per breakdown; refusalGrounds instead counts the
+ * refusals dated in the range, by the grounds the history recorded with each.
  */
 export function openedCounts(db: Queryable, from: string, to: string): Record<OpenedBreakdown, KeyedCount[]> {
   const opened = openedIn(from, to);
@@ -70,18 +68,28 @@ export function openedCounts(db: Queryable, from: string, to: string): Record<Op
     byUrgency: keyed(countBy(db, requests.urgency, opened)),
     byProvider: keyed(countBy(db, requests.serviceProvider, opened)),
     cyberRelated: keyed(countBy(db, sql`'cyber'`, and(opened, eq(requests.cyberRelated, true)))),
+    // Each refusal dated in the range, with the grounds recorded with it in the history, so a
+    // refusal later reopened still counts for the year it happened.
     refusalGrounds: keyed(
       db
         .select({
           direction: requests.direction,
           kind: requests.kind,
-          key: sql<string | null>`${requestRefusalGrounds.ground}`,
+          key: sql<string | null>`grounds.value`,
           n: sql<number>`count(*)`,
         })
-        .from(requests)
-        .innerJoin(requestRefusalGrounds, eq(requestRefusalGrounds.requestId, requests.id))
-        .where(and(eq(requests.status, 'refused'), gte(requests.closedOn, from), lte(requests.closedOn, to)))
-        .groupBy(requests.direction, requests.kind, requestRefusalGrounds.ground)
+        .from(statusHistory)
+        .innerJoin(requests, eq(requests.id, statusHistory.requestId))
+        .innerJoin(sql`json_each(coalesce(${statusHistory.refusalGrounds}, '[]')) AS grounds`, sql`1 = 1`)
+        .where(
+          and(
+            eq(statusHistory.toStatus, 'refused'),
+            isNotNull(statusHistory.fromStatus),
+            gte(statusHistory.effectiveOn, from),
+            lte(statusHistory.effectiveOn, to),
+          ),
+        )
+        .groupBy(requests.direction, requests.kind, sql`grounds.value`)
         .all(),
     ),
     // A preservation followed up: the `to` end of a follow-up or related link from an MLA or

@@ -67,6 +67,17 @@ describe('annual statistics at the edges of the year', () => {
     expect(group(await register.statistics.year(2023))).toMatchObject({ opened: 1, closed: 1, pendingEnd: 0 });
   });
 
+  it('keeps a refusal’s grounds in the year it was refused after the request is reopened', async () => {
+    const register = tempRegister();
+    let r = await openedRequest(register, '2024-03-01');
+    r = await moveTo(register, r, 'refused', '2024-06-01');
+    r = await closeOrReopen(register, r, '2025-01-15');
+    await moveTo(register, r, 'withdrawn', '2025-03-01');
+    expect(group(await register.statistics.year(2024))?.refusalGrounds).toEqual({ dual_criminality: 1 });
+    expect(group(await register.statistics.year(2025))?.refusalGrounds ?? {}).toEqual({});
+    expect((await register.requests.get(r.id)).refusalGrounds).toEqual([]);
+  });
+
   it('keeps a request reopened in the year and still open pending at its end', async () => {
     const register = tempRegister();
     let r = await openedRequest(register, '2024-01-10');
