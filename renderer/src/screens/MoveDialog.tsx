@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Modal, MultiSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { MultiSelect, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFUSAL_GROUNDS } from '../../../contract/codes.ts';
 import { localIsoDate } from '../../../contract/dates.ts';
@@ -8,6 +8,7 @@ import { ApiCallError } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
 import { type FieldErrors } from '../components/field-errors.ts';
 import { useCodeOptions } from '../components/options.ts';
+import { ChangeDialog } from './request/ChangeDialog.tsx';
 import { useRequestChange } from './request/useRequestChange.ts';
 
 interface Props {
@@ -51,8 +52,7 @@ export function MoveDialog({ request, move, today, onClose }: Props) {
     },
   );
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     const missing: FieldErrors = {};
     if (needsNote && note.trim() === '') missing.note = t('form.required');
     if (needsGrounds && grounds.length === 0) missing.refusalGrounds = t('form.required');
@@ -68,64 +68,48 @@ export function MoveDialog({ request, move, today, onClose }: Props) {
   const apiError = transition.error instanceof ApiCallError ? transition.error.error : null;
 
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" closeOnClickOutside={false}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          {apiError && apiError.code !== 'invalid_input' && (
-            <Alert color="red" role="alert">
-              {apiError.code === 'stale' ? t('move.stale') : apiError.message}
-            </Alert>
-          )}
-          <TextInput
-            type="date"
-            label={t('move.on')}
-            value={on}
-            max={today}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errors.on}
-            required
-            data-autofocus
-          />
-          {needsUntil && (
-            <TextInput
-              type="date"
-              label={t('requestForm.preservedUntil')}
-              value={until}
-              onChange={(e) => setUntil(e.currentTarget.value)}
-              error={errors.preservedUntil}
-              required
-            />
-          )}
-          {needsGrounds && (
-            <MultiSelect
-              label={t('move.grounds')}
-              data={groundOptions}
-              value={grounds}
-              onChange={setGrounds}
-              error={errors.refusalGrounds}
-              required
-              searchable
-            />
-          )}
-          <Textarea
-            label={needsNote ? t('move.reason') : t('move.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-            required={needsNote}
-            autosize
-            minRows={2}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('move.cancel')}
-            </Button>
-            <Button type="submit" loading={transition.isPending} color={move.to === 'refused' ? 'red' : 'indigo'}>
-              {t('move.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ChangeDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      refusal={apiError}
+      on={on}
+      onOnChange={setOn}
+      onError={errors.on}
+      today={today}
+      pending={transition.isPending}
+      danger={move.to === 'refused'}
+    >
+      {needsUntil && (
+        <TextInput
+          type="date"
+          label={t('requestForm.preservedUntil')}
+          value={until}
+          onChange={(e) => setUntil(e.currentTarget.value)}
+          error={errors.preservedUntil}
+          required
+        />
+      )}
+      {needsGrounds && (
+        <MultiSelect
+          label={t('move.grounds')}
+          data={groundOptions}
+          value={grounds}
+          onChange={setGrounds}
+          error={errors.refusalGrounds}
+          required
+          searchable
+        />
+      )}
+      <Textarea
+        label={needsNote ? t('move.reason') : t('move.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+        required={needsNote}
+        autosize
+        minRows={2}
+      />
+    </ChangeDialog>
   );
 }

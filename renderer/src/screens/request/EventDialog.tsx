@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../../contract/dates.ts';
 import type { EventOption, RequestDetail } from '../../../../contract/requests.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { type FieldErrors } from '../../components/field-errors.ts';
+import { ChangeDialog } from './ChangeDialog.tsx';
 import { useRequestChange } from './useRequestChange.ts';
 
 interface Props {
@@ -45,8 +46,7 @@ export function EventDialog({ request, option, today, onClose }: Props) {
     },
   );
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     const missing: FieldErrors = {};
     if (on === '') missing.on = t('form.required');
     if (needsNote && note.trim() === '') missing.note = t('form.required');
@@ -57,61 +57,39 @@ export function EventDialog({ request, option, today, onClose }: Props) {
   const apiError = record.error instanceof ApiCallError ? record.error.error : null;
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ChangeDialog
       title={t('eventDialog.title', { event: label, reference: request.reference })}
-      size="lg"
+      onClose={onClose}
+      onSubmit={onSubmit}
+      refusal={apiError}
+      on={on}
+      onOnChange={setOn}
+      onError={errors.on}
+      today={today}
+      pending={record.isPending}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          {apiError && apiError.code !== 'invalid_input' && (
-            <Alert color="red" role="alert">
-              {apiError.message}
-            </Alert>
-          )}
-          <TextInput
-            type="date"
-            label={t('move.on')}
-            value={on}
-            max={today}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            error={errors.on}
-            required
-            data-autofocus
-          />
-          {needsUntil && (
-            <TextInput
-              type="date"
-              label={t('eventDialog.newPreservedUntil')}
-              description={
-                request.preservedUntil ? t('eventDialog.currentlyUntil', { date: request.preservedUntil }) : undefined
-              }
-              value={until}
-              onChange={(e) => setUntil(e.currentTarget.value)}
-              error={errors.preservedUntil}
-              required
-            />
-          )}
-          <Textarea
-            label={option.type === 'returned_deficient' ? t('eventDialog.whatIsMissing') : t('move.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-            required={needsNote}
-            autosize
-            minRows={2}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('move.cancel')}
-            </Button>
-            <Button type="submit" loading={record.isPending}>
-              {t('move.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {needsUntil && (
+        <TextInput
+          type="date"
+          label={t('eventDialog.newPreservedUntil')}
+          description={
+            request.preservedUntil ? t('eventDialog.currentlyUntil', { date: request.preservedUntil }) : undefined
+          }
+          value={until}
+          onChange={(e) => setUntil(e.currentTarget.value)}
+          error={errors.preservedUntil}
+          required
+        />
+      )}
+      <Textarea
+        label={option.type === 'returned_deficient' ? t('eventDialog.whatIsMissing') : t('move.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+        required={needsNote}
+        autosize
+        minRows={2}
+      />
+    </ChangeDialog>
   );
 }
