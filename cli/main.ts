@@ -3,6 +3,7 @@ import { AppError } from '../contract/errors.ts';
 import type { Command, CommandIo } from './command.ts';
 import { backupCommand, checkCommand, initCommand, migrateCommand } from './commands/database.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
+import { seedCommand } from './commands/seed.ts';
 import { statsCommand } from './commands/statistics.ts';
 import { APP_VERSION } from './package-info.ts';
 
@@ -14,6 +15,7 @@ const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   statsCommand,
+  seedCommand,
 ];
 
 function help(): string {

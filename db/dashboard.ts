@@ -11,14 +11,29 @@ export interface DashboardStore {
   today(me: string, today: string): Promise<Today>;
 }
 
-function count(db: Queryable, condition: ReturnType<typeof listCondition>): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(requests)
-      .where(condition)
-      .get()?.n ?? 0
-  );
+/** The statement counting the requests that meet `condition` (undefined: every request), not run. */
+export function countQuery(db: Queryable, condition: ReturnType<typeof listCondition>) {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(requests)
+    .where(condition);
+}
+
+const count = (query: ReturnType<typeof countQuery>): number => query.get()?.n ?? 0;
+
+/**
+ * The statements behind the dashboard, built but not run: the register's size and, per card,
+ * the count of the register list's own filter for it (contract/dashboard.ts).
+ */
+export function todayQueries(db: Queryable, me: string, today: string) {
+  const clock = filterClock(db, today);
+  const cards = Object.fromEntries(
+    TODAY_CARDS.map((card) => [
+      card,
+      countQuery(db, listCondition(listQuerySchema.parse(todayQuery(card, me)), clock)),
+    ]),
+  ) as Record<TodayCard, ReturnType<typeof countQuery>>;
+  return { clock, total: countQuery(db, undefined), cards };
 }
 
 /**
@@ -26,15 +41,13 @@ function count(db: Queryable, condition: ReturnType<typeof listCondition>): numb
  * the number on a card is the length of the list it opens.
  */
 export function todayCounts(db: Queryable, me: string, today: string): Today {
-  const clock = filterClock(db, today);
-  const counts = Object.fromEntries(
-    TODAY_CARDS.map((card) => [card, count(db, listCondition(listQuerySchema.parse(todayQuery(card, me)), clock))]),
-  ) as Record<TodayCard, number>;
+  const { clock, total, cards } = todayQueries(db, me, today);
+  const counts = Object.fromEntries(TODAY_CARDS.map((card) => [card, count(cards[card])])) as Record<TodayCard, number>;
   const { acknowledgementDays, replyAbroadDays, preservationWarningDays, deadlineWarningDays } = clock.days;
   return {
     today,
     me,
-    total: count(db, undefined),
+    total: count(total),
     counts,
     days: { acknowledgementDays, replyAbroadDays, preservationWarningDays, deadlineWarningDays },
   };

@@ -15,10 +15,15 @@ import { exportRows, type ExportRow } from './export-rows.ts';
  * quoted, and formula-like cells neutralised (see cells.ts).
  */
 async function writeCsv(sqlite: Database.Database, file: string): Promise<number> {
+  return writeInterchangeCsv(exportRows(sqlite), file);
+}
+
+/** Writes interchange rows to a CSV file as the export does (the seed writes its rows with it too). */
+export async function writeInterchangeCsv(source: Iterable<ExportRow>, file: string): Promise<number> {
   let rows = 0;
   const records = Readable.from(
     (function* () {
-      for (const row of exportRows(sqlite)) {
+      for (const row of source) {
         rows += 1;
         yield INTERCHANGE_COLUMNS.map((c) => {
           const value = row[c];

@@ -3,15 +3,20 @@ import type { Facets } from '../../contract/register-list.ts';
 import { requests } from '../schema/index.ts';
 import type { Queryable } from '../types.ts';
 
-/** The officers and domestic authorities named on requests, each once, for pickers and filters. */
-export function requestFacets(db: Queryable): Facets {
+/** The statements behind requestFacets, built but not run (test/db/query-plans.test.ts checks their plans). */
+export function facetQueries(db: Queryable) {
   const distinct = (column: typeof requests.assignedTo | typeof requests.domesticAuthority) =>
     db
       .selectDistinct({ value: column })
       .from(requests)
       .where(isNotNull(column))
-      .orderBy(asc(sql`${column} COLLATE NOCASE`))
-      .all()
-      .flatMap((r) => (r.value === null ? [] : [r.value]));
+      .orderBy(asc(sql`${column} COLLATE NOCASE`));
   return { officers: distinct(requests.assignedTo), domesticAuthorities: distinct(requests.domesticAuthority) };
+}
+
+/** The officers and domestic authorities named on requests, each once, for pickers and filters. */
+export function requestFacets(db: Queryable): Facets {
+  const { officers, domesticAuthorities } = facetQueries(db);
+  const values = (query: typeof officers) => query.all().flatMap((r) => (r.value === null ? [] : [r.value]));
+  return { officers: values(officers), domesticAuthorities: values(domesticAuthorities) };
 }

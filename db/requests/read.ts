@@ -180,24 +180,35 @@ export const SORT_COLUMNS = {
 } as const;
 
 /**
+ * The two statements behind a page of the register, built but not run: the page, filtered
+ * (db/requests/filters.ts) and sorted, and the total count of matching requests. listRequests
+ * runs them; test/db/query-plans.test.ts checks that SQLite answers each from an index.
+ */
+export function listRequestsQueries(db: Queryable, q: ValidListQuery, today: string) {
+  const condition = listCondition(q, filterClock(db, today));
+  const direction = q.order === 'asc' ? asc : desc;
+  return {
+    page: db
+      .select()
+      .from(requests)
+      .where(condition)
+      .orderBy(direction(SORT_COLUMNS[q.sort]), direction(requests.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    total: db
+      .select({ n: sql<number>`count(*)` })
+      .from(requests)
+      .where(condition),
+  };
+}
+
+/**
  * A page of the register, filtered (db/requests/filters.ts) and sorted, with the total count
  * of matching requests. `today` dates the "due" filters; it defaults to this machine's day.
  */
 export function listRequests(db: Queryable, q: ValidListQuery, today: string = localIsoDate()): ListResult {
-  const condition = listCondition(q, filterClock(db, today));
-  const direction = q.order === 'asc' ? asc : desc;
-  const rows = db
-    .select()
-    .from(requests)
-    .where(condition)
-    .orderBy(direction(SORT_COLUMNS[q.sort]), direction(requests.id))
-    .limit(q.limit)
-    .offset(q.offset)
-    .all();
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(requests)
-    .where(condition)
-    .get();
-  return { rows: rows.map(toSummary), total: total?.n ?? 0 };
+  const { page, total } = listRequestsQueries(db, q, today);
+  const rows = page.all();
+  const n = total.get()?.n ?? 0;
+  return { rows: rows.map(toSummary), total: n };
 }

@@ -64,6 +64,13 @@ export const requests = sqliteTable(
     index('requests_assigned_idx').on(t.assignedTo),
     index('requests_deadline_idx').on(t.counterpartDeadline),
     index('requests_preserved_idx').on(t.preservedUntil),
+    // The list's filters and the Today cards (test/db/query-plans.test.ts): legal basis,
+    // urgency (the "urgent" card adds the open statuses), the domestic authority (also its
+    // picker), and closed_on for the statistics' "not closed before the range".
+    index('requests_legal_basis_idx').on(t.legalBasis),
+    index('requests_urgency_idx').on(t.urgency, t.status),
+    index('requests_domestic_authority_idx').on(t.domesticAuthority),
+    index('requests_closed_idx').on(t.closedOn),
   ],
 );
 
@@ -87,6 +94,8 @@ export const statusHistory = sqliteTable(
   (t) => [
     check('status_history_to_code', oneOf('to_status', STATUSES)),
     index('status_history_request_idx').on(t.requestId, t.id),
+    // The statistics' refusals dated in a range (opened-counts.ts, refusalGrounds).
+    index('status_history_to_status_idx').on(t.toStatus, t.effectiveOn),
   ],
 );
 

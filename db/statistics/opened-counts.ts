@@ -47,73 +47,85 @@ function countBy(db: Queryable, key: SQL | SQLiteColumn, where: SQL | undefined,
       : join === 'assistance'
         ? base.innerJoin(requestAssistance, eq(requestAssistance.requestId, requests.id))
         : base;
-  return joined.where(where).groupBy(requests.direction, requests.kind, key).all();
+  return joined.where(where).groupBy(requests.direction, requests.kind, key);
 }
 
-const keyed = (rows: { direction: Direction; kind: Kind; key: string | null; n: number }[]): KeyedCount[] =>
+const keyed = (rows: KeyedRow[]): KeyedCount[] =>
   rows.flatMap((r) => (r.key === null || r.key === '' ? [] : [{ ...r, key: r.key }]));
+
+type KeyedRow = { direction: Direction; kind: Kind; key: string | null; n: number };
+
+/** A breakdown's statement, built but not run. */
+export interface BreakdownQuery {
+  all(): KeyedRow[];
+  toSQL(): { sql: string; params: unknown[] };
+}
 
 /**
  * Counts of requests opened in the range, per breakdown; refusalGrounds instead counts the
  * refusals dated in the range, by the grounds the history recorded with each.
  */
 export function openedCounts(db: Queryable, from: string, to: string): Record<OpenedBreakdown, KeyedCount[]> {
+  const queries = openedCountQueries(db, from, to);
+  return Object.fromEntries(Object.entries(queries).map(([name, query]) => [name, keyed(query.all())])) as Record<
+    OpenedBreakdown,
+    KeyedCount[]
+  >;
+}
+
+/** The statements behind openedCounts, built but not run (test/db/query-plans.test.ts checks their plans). */
+export function openedCountQueries(db: Queryable, from: string, to: string): Record<OpenedBreakdown, BreakdownQuery> {
   const opened = openedIn(from, to);
   const followers = alias(requests, 'followers');
   return {
-    byOffence: keyed(countBy(db, requestOffences.section, opened, 'offences')),
-    byAssistance: keyed(countBy(db, requestAssistance.code, opened, 'assistance')),
-    byLegalBasis: keyed(countBy(db, requests.legalBasis, opened)),
-    byChannel: keyed(countBy(db, requests.channel, opened)),
-    byUrgency: keyed(countBy(db, requests.urgency, opened)),
-    byProvider: keyed(countBy(db, requests.serviceProvider, opened)),
-    cyberRelated: keyed(countBy(db, sql`'cyber'`, and(opened, eq(requests.cyberRelated, true)))),
+    byOffence: countBy(db, requestOffences.section, opened, 'offences'),
+    byAssistance: countBy(db, requestAssistance.code, opened, 'assistance'),
+    byLegalBasis: countBy(db, requests.legalBasis, opened),
+    byChannel: countBy(db, requests.channel, opened),
+    byUrgency: countBy(db, requests.urgency, opened),
+    byProvider: countBy(db, requests.serviceProvider, opened),
+    cyberRelated: countBy(db, sql`'cyber'`, and(opened, eq(requests.cyberRelated, true))),
     // Each refusal dated in the range, with the grounds recorded with it in the history, so a
     // refusal later reopened still counts for the year it happened.
-    refusalGrounds: keyed(
-      db
-        .select({
-          direction: requests.direction,
-          kind: requests.kind,
-          key: sql<string | null>`grounds.value`,
-          n: sql<number>`count(*)`,
-        })
-        .from(statusHistory)
-        .innerJoin(requests, eq(requests.id, statusHistory.requestId))
-        .innerJoin(sql`json_each(coalesce(${statusHistory.refusalGrounds}, '[]')) AS grounds`, sql`1 = 1`)
-        .where(
-          and(
-            eq(statusHistory.toStatus, 'refused'),
-            isNotNull(statusHistory.fromStatus),
-            gte(statusHistory.effectiveOn, from),
-            lte(statusHistory.effectiveOn, to),
-          ),
-        )
-        .groupBy(requests.direction, requests.kind, sql`grounds.value`)
-        .all(),
-    ),
+    refusalGrounds: db
+      .select({
+        direction: requests.direction,
+        kind: requests.kind,
+        key: sql<string | null>`grounds.value`,
+        n: sql<number>`count(*)`,
+      })
+      .from(statusHistory)
+      .innerJoin(requests, eq(requests.id, statusHistory.requestId))
+      .innerJoin(sql`json_each(coalesce(${statusHistory.refusalGrounds}, '[]')) AS grounds`, sql`1 = 1`)
+      .where(
+        and(
+          eq(statusHistory.toStatus, 'refused'),
+          isNotNull(statusHistory.fromStatus),
+          gte(statusHistory.effectiveOn, from),
+          lte(statusHistory.effectiveOn, to),
+        ),
+      )
+      .groupBy(requests.direction, requests.kind, sql`grounds.value`),
     // A preservation followed up: the `to` end of a follow-up or related link from an MLA or
     // disclosure request (the interchange's related_reference imports as such a link).
-    preservationFollowedUp: keyed(
-      countBy(
-        db,
-        sql`'followed'`,
-        and(
-          opened,
-          eq(requests.kind, 'preservation'),
-          exists(
-            db
-              .select({ one: sql`1` })
-              .from(requestLinks)
-              .innerJoin(followers, eq(followers.id, requestLinks.fromId))
-              .where(
-                and(
-                  eq(requestLinks.toId, requests.id),
-                  inArray(requestLinks.kind, ['follow_up', 'related']),
-                  inArray(followers.kind, ['mla', 'disclosure']),
-                ),
+    preservationFollowedUp: countBy(
+      db,
+      sql`'followed'`,
+      and(
+        opened,
+        eq(requests.kind, 'preservation'),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(requestLinks)
+            .innerJoin(followers, eq(followers.id, requestLinks.fromId))
+            .where(
+              and(
+                eq(requestLinks.toId, requests.id),
+                inArray(requestLinks.kind, ['follow_up', 'related']),
+                inArray(followers.kind, ['mla', 'disclosure']),
               ),
-          ),
+            ),
         ),
       ),
     ),

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench [-- --requests N]`: seeds a temporary register with N synthetic requests
+ * (default 250,000) and measures the register's own code paths against plain SQLite
+ * baselines, in the same run. One JSON object goes to stdout, a table for people to stderr.
+ *
+ * Not measured yet: search_ms_p95 (full-text search does not exist yet) and ui_first_rows_ms
+ * (needs a Chromium harness against `npm run web`); both come with those parts of issue 5.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import type { HandlerContext } from '../api/context.ts';
+import { dispatch } from '../api/dispatch.ts';
+import { fileAreasIn } from '../api/files.ts';
+import { localIsoDate } from '../contract/dates.ts';
+import { LOCAL_OPERATOR_ROLES } from '../contract/roles.ts';
+import { writeInterchangeCsv } from '../db/interchange/export.ts';
+import { openSqliteRegister, type Register } from '../db/register.ts';
+import { seedRows, seedSpan } from '../db/seed/rows.ts';
+import { SEED_MAX_COUNT, seedRegister } from '../db/seed/seed.ts';
+import { rawInsertMs, rawQueries } from './bench/baselines.ts';
+import { percentile, round, sample, timeMs } from './bench/timing.ts';
+
+const MIGRATIONS = path.resolve(import.meta.dirname, '../migrations');
+const IMPORT_ROWS = 100_000;
+const LIST_RUNS = 200;
+const REPEATS = 5;
+const ACTOR = { name: 'benchmark', roles: LOCAL_OPERATOR_ROLES };
+
+interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+}
+
+const message = `--requests must be a whole number from 1 to ${SEED_MAX_COUNT}`;
+const argsSchema = z.strictObject({
+  requests: z
+    .string()
+    .regex(/^\d{1,10}$/, { message })
+    .transform(Number)
+    .pipe(z.number().min(1, { message }).max(SEED_MAX_COUNT, { message }))
+    .default(250_000),
+});
+
+const clockNow = () => {
+  const now = new Date();
+  return { at: now.toISOString(), today: localIsoDate(now) };
+};
+
+const open = (file: string) => openSqliteRegister({ file, migrationsFolder: MIGRATIONS, create: true });
+
+function context(register: Register, dir: string): HandlerContext {
+  return {
+    register,
+    files: fileAreasIn(dir),
+    caller: ACTOR,
+    now: () => new Date(),
+    app: { name: 'MLA Desk', version: 'bench' },
+  };
+}
+
+async function call(channel: string, input: unknown, ctx: HandlerContext): Promise<unknown> {
+  const answer = await dispatch(channel, input, ctx);
+  if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
+  return answer.value;
+}
+
+/** Imports min(N, 100,000) rows through the import code; the baseline inserts the same rows raw. */
+async function measureImport(dir: string, n: number): Promise<Result> {
+  const count = Math.min(n, IMPORT_ROWS);
+  const rows = [...seedRows(count, 2, seedSpan(clockNow().today))];
+  const csv = path.join(dir, 'import.csv');
+  await writeInterchangeCsv(rows, csv);
+  const register = open(path.join(dir, 'import.sqlite'));
+  let ms: number;
+  try {
+    const options = { format: 'csv' as const, fileName: 'import.csv', dryRun: false, ignoreUnknownColumns: false };
+    ms = await timeMs(async () => {
+      const report = await register.interchange.import(csv, options, ACTOR, clockNow());
+      if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    });
+  } finally {
+    register.close();
+  }
+  const rawMs = rawInsertMs(path.join(dir, 'raw.sqlite'), rows);
+  return {
+    name: 'import_rows_per_s',
+    value: Math.round(count / (ms / 1000)),
+    unit: 'rows/s',
+    baseline: Math.round(count / (rawMs / 1000)),
+  };
+}
+
+async function measureQueries(ctx: HandlerContext, file: string): Promise<Result[]> {
+  const raw = rawQueries(file);
+  try {
+    const filter = { kind: 'mla', counterpartCountry: 'FR' } as const;
+    const listInput = { state: 'open', ...filter, sort: 'openedOn', order: 'desc', limit: 50 };
+    const list = await sample(() => call('requests.list', listInput, ctx), LIST_RUNS);
+    const listRaw = await sample(() => raw.listPage(filter.kind, filter.counterpartCountry), LIST_RUNS);
+    const year = Number(clockNow().today.slice(0, 4)) - 1;
+    const stats = await sample(() => call('statistics.year', { year }, ctx), REPEATS, 1);
+    const scan = await sample(() => raw.fullScan(), REPEATS, 1);
+    const dashboard = await sample(() => call('dashboard.today', {}, ctx), REPEATS, 1);
+    return [
+      {
+        name: 'list_page_ms_p95',
+        value: round(percentile(list, 95)),
+        unit: 'ms',
+        baseline: round(percentile(listRaw, 95)),
+      },
+      // Median of a few runs after one warm-up: these are single calls, not a hot loop.
+      { name: 'stats_year_ms', value: round(percentile(stats, 50)), unit: 'ms', baseline: round(percentile(scan, 50)) },
+      { name: 'dashboard_ms', value: round(percentile(dashboard, 50)), unit: 'ms', baseline: null },
+    ];
+  } finally {
+    raw.close();
+  }
+}
+
+function table(results: readonly Result[]): string {
+  const lines = results.map(
+    (r) =>
+      `${r.name.padEnd(22)} ${String(r.value).padStart(12)} ${r.unit.padEnd(7)} ${r.baseline === null ? '' : `baseline ${r.baseline}`}`,
+  );
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { requests: { type: 'string' } }, strict: true });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) {
+    process.stderr.write(`bench: ${parsed.error.issues.map((i) => i.message).join('; ')}\n`);
+    process.exit(2);
+  }
+  const n = parsed.data.requests;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mla-desk-bench-'));
+  try {
+    const file = path.join(dir, 'register.sqlite');
+    const seeding = open(file);
+    const seedMs = await timeMs(async () => {
+      const report = await seedRegister(seeding, { count: n, seed: 1 }, ACTOR, clockNow());
+      if (!report.ok) throw new Error(`seeding failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    });
+    seeding.close(); // checkpoints the WAL, so the file size below is the register's
+    const bytes = fs.statSync(file).size;
+    process.stderr.write(`seeded ${n} requests in ${round(seedMs / 1000, 1)} s\n`);
+
+    const results: Result[] = [await measureImport(dir, n)];
+    const register = open(file);
+    try {
+      results.push(...(await measureQueries(context(register, dir), file)));
+    } finally {
+      register.close();
+    }
+    results.push({ name: 'db_bytes_per_request', value: Math.round(bytes / n), unit: 'bytes', baseline: null });
+    results.push({
+      name: 'server_rss_mb',
+      value: round(process.memoryUsage().rss / 2 ** 20, 1),
+      unit: 'MB',
+      baseline: null,
+    });
+    process.stdout.write(`${JSON.stringify({ requests: n, results })}\n`);
+    process.stderr.write(`${table(results)}\n`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,306 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ASSISTANCE,
+  type Direction,
+  ICCS_SECTIONS,
+  type Kind,
+  LEGAL_BASES,
+  type Status,
+} from '../../contract/codes.ts';
+import { TODAY_CARDS } from '../../contract/dashboard.ts';
+import { DUE, type ListQuery, SORTABLE } from '../../contract/requests.ts';
+import { todayQueries } from '../../db/dashboard.ts';
+import { type OpenedDatabase, openDatabase } from '../../db/open.ts';
+import { analyze, type BuildsSql, explainQueryPlan, type PlanStep } from '../../db/query-plans.ts';
+import { facetQueries } from '../../db/requests/facets.ts';
+import { listRequestsQueries } from '../../db/requests/read.ts';
+import { openSqliteRegister } from '../../db/register.ts';
+import * as schema from '../../db/schema/index.ts';
+import { livesQuery, yearsWithDataQueries } from '../../db/statistics/load.ts';
+import { type OpenedBreakdown, openedCountQueries } from '../../db/statistics/opened-counts.ts';
+import type { Db } from '../../db/types.ts';
+import { seedRequest } from '../helpers/register-seed.ts';
+import { CLOCK, listQuery } from '../helpers/requests.ts';
+import { MIGRATIONS } from '../helpers/temp-register.ts';
+
+/*
+ * Every list, filter, dashboard and statistics query stays on an index (issue 5).
+ *
+ * Each case builds its statement through the code the app runs (the exported query
+ * builders in db/, which the list, the dashboard and the statistics execute), takes its SQL
+ * and parameters with drizzle's toSQL(), and asks SQLite for its plan with EXPLAIN QUERY
+ * PLAN, on a register of a few hundred varied requests that has been ANALYZEd (as
+ * `PRAGMA optimize` does for a real register), so the planner decides on realistic figures.
+ *
+ * What a plan may do with the requests table (SQLite's words, one step per line):
+ *
+ * - `SEARCH requests USING … INDEX … (col=? …)` or `… INTEGER PRIMARY KEY (rowid=?)`: an index
+ *   or the id narrows the rows read. Always fine.
+ * - `SCAN requests`, bare: a walk of the whole table, row by row. Never fine (a "full scan").
+ * - `SCAN requests USING [COVERING] INDEX x`: a walk of a whole index, in its order. Fine only
+ *   where it stops early or cannot be avoided: a list page (ORDER BY … LIMIT: SQLite walks
+ *   the sort column's index and stops once the page is full) and the count of every request
+ *   (the register's size: it reads the smallest index, never the rows). Anywhere else — a
+ *   filtered count, a dashboard card, a GROUP BY, DISTINCT, a statistics join — it reads every
+ *   request as surely as a table scan, so it fails too (expectNoWalk).
+ *
+ * `SCAN followers` is the same table under the alias the statistics give it in a subquery.
+ *
+ * The one documented exception: the free-text filter (`text`) matches LIKE '%…%' on three
+ * columns and the parties' names, which no b-tree index can serve. Its case asserts that it
+ * still scans, so the day full-text search (FTS5) lands the exception is removed, not kept.
+ */
+
+const TODAY = CLOCK.today;
+
+/** Every breakdown of the statistics (a Record, so a new one cannot be forgotten here). */
+const BREAKDOWNS: Record<OpenedBreakdown, true> = {
+  byOffence: true,
+  byAssistance: true,
+  byLegalBasis: true,
+  byChannel: true,
+  byUrgency: true,
+  byProvider: true,
+  cyberRelated: true,
+  refusalGrounds: true,
+  preservationFollowedUp: true,
+};
+let opened: OpenedDatabase;
+let db: Db;
+
+const COUNTRIES = ['FR', 'DE', 'IT', 'ES', 'NL', 'BE', 'US', 'GB', 'PL', 'RO', 'MA', 'BR'];
+const OFFICERS = ['Amina Clerk', 'Bruno Officer', 'Chen Li', 'Dana Smith', 'Eli Cohen', 'Fatou Diop'];
+const AUTHORITIES = ['Prosecutor Paris', 'Court Lyon', 'Police Nord', 'Customs', 'Tax Office', 'Court Lille'];
+const KINDS_SEEDED: Kind[] = ['mla', 'mla', 'preservation', 'disclosure', 'mla', 'emergency_disclosure'];
+const SEEDED = 300;
+
+/** The `i`-th item of a list, cycling. */
+function pick<T>(list: readonly T[], i: number): T {
+  const value = list[i % list.length];
+  if (value === undefined) throw new Error('pick from an empty list');
+  return value;
+}
+
+/** The day `n` days before the office's day. */
+const daysBefore = (n: number) => {
+  const d = new Date(`${TODAY}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+};
+const daysAfter = (n: number) => daysBefore(-n);
+
+type Moves = [Status, string][];
+
+/**
+ * The moves that close a request of this direction and kind, all on day `on`: executed, or
+ * for a preservation lapsed (executing one needs a preserved-until day the seed helper does
+ * not pass).
+ */
+function closed(direction: Direction, kind: Kind, on: string): Moves {
+  const path: Status[] =
+    direction === 'incoming'
+      ? kind === 'preservation'
+        ? ['in_execution', 'lapsed']
+        : ['under_review', 'in_execution', 'executed']
+      : kind === 'mla'
+        ? ['under_review', 'sent', 'in_execution', 'executed']
+        : kind === 'preservation'
+          ? ['sent', 'lapsed']
+          : ['sent', 'executed'];
+  return path.map((to) => [to, on]);
+}
+
+/**
+ * The moves of the `i`-th seeded request, opened on `on`, `age` days ago. As in a register
+ * kept for years, nearly all requests older than a year are closed (most executed,
+ * some refused); the recent ones are spread over the open statuses.
+ */
+function movesOf(i: number, direction: Direction, kind: Kind, on: string, age: number): Moves {
+  if (age > 365 && i % 10 !== 0) {
+    if (direction === 'incoming' && kind === 'mla' && i % 4 === 1) {
+      return [
+        ['under_review', on],
+        ['refused', on],
+      ];
+    }
+    return closed(direction, kind, on);
+  }
+  if (kind !== 'mla') return [];
+  if (direction === 'outgoing') {
+    return [
+      ['under_review', on],
+      ['sent', on],
+    ];
+  }
+  const reviewed: Moves = [['under_review', on]];
+  switch (i % 6) {
+    case 1:
+      return reviewed;
+    case 2:
+      return [...reviewed, ['in_execution', on]];
+    case 3:
+      return [...reviewed, ['in_execution', on], ['executed', on]];
+    case 4:
+      return [...reviewed, ['awaiting_information', on]];
+    default:
+      return [];
+  }
+}
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mla-desk-plans-'));
+  const file = path.join(dir, 'register.sqlite');
+  const register = openSqliteRegister({ file, migrationsFolder: MIGRATIONS, create: true });
+  try {
+    for (let i = 0; i < SEEDED; i += 1) {
+      const kind = pick(KINDS_SEEDED, i);
+      const direction: Direction = i % 3 === 0 ? 'outgoing' : 'incoming';
+      const age = 5 + ((i * 7) % 1000);
+      const openedOn = daysBefore(age);
+      await seedRequest(
+        register,
+        {
+          direction,
+          kind,
+          openedOn,
+          counterpartCountry: pick(COUNTRIES, i),
+          legalBasis: pick(LEGAL_BASES, i),
+          urgency: i % 7 === 0 ? 'urgent' : 'normal',
+          assignedTo: i % 4 === 0 ? null : pick(OFFICERS, i),
+          domesticAuthority: i % 5 === 0 ? null : pick(AUTHORITIES, i),
+          counterpartReference: `THEIR-${i}`,
+          domesticReference: i % 2 === 0 ? `CASE-${i}` : null,
+          offences: [pick(ICCS_SECTIONS, i)],
+          assistance: [pick(ASSISTANCE, i)],
+          counterpartDeadline: i % 6 === 0 ? daysAfter((i % 60) - 30) : null,
+          preservedUntil: kind === 'preservation' ? daysAfter(i % 40) : null,
+          parties: [{ role: 'suspect', name: `Person ${i}` }],
+        },
+        movesOf(i, direction, kind, openedOn, age),
+      );
+    }
+  } finally {
+    register.close();
+  }
+  opened = openDatabase({ file, migrationsFolder: MIGRATIONS });
+  db = drizzle({ client: opened.sqlite, schema });
+  analyze(opened.sqlite);
+}, 120_000);
+
+afterAll(() => {
+  opened?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const planOf = (query: BuildsSql): PlanStep[] => explainQueryPlan(opened.sqlite, query.toSQL());
+
+/** The steps that walk the whole requests table row by row (see the top of this file). */
+const fullScans = (plan: PlanStep[]) => plan.filter((s) => /^SCAN (requests|followers)$/.test(s.detail));
+/** The steps that walk the whole table or the whole of one of its indexes. */
+const walks = (plan: PlanStep[]) => plan.filter((s) => /^SCAN (requests|followers)( |$)/.test(s.detail));
+
+/** A list page, or the count of every request: no full scan of the table. */
+function expectNoFullScan(query: BuildsSql) {
+  expectPlan(query, fullScans);
+}
+
+/** A filtered count, a grouping, a join: neither the table nor a whole index walked. */
+function expectNoWalk(query: BuildsSql) {
+  expectPlan(query, walks);
+}
+
+function expectPlan(query: BuildsSql, forbidden: (plan: PlanStep[]) => PlanStep[]) {
+  const plan = planOf(query);
+  expect(forbidden(plan), plan.map((s) => s.detail).join('\n')).toEqual([]);
+}
+
+/** The register list's filters, one at a time, as the screen sends them. */
+const FILTERS: [string, ListQuery][] = [
+  ['no filter', {}],
+  ['direction', { direction: 'incoming' }],
+  ['kind', { kind: 'preservation' }],
+  ['direction and kind', { direction: 'outgoing', kind: 'mla' }],
+  ['status', { status: 'sent' }],
+  ['state open', { state: 'open' }],
+  ['state closed', { state: 'closed' }],
+  ['country', { counterpartCountry: 'FR' }],
+  ['legal basis', { legalBasis: 'budapest' }],
+  ['offence', { offence: '03' }],
+  ['urgency', { urgency: 'urgent' }],
+  ['assigned to', { assignedTo: 'Chen Li' }],
+  ['domestic authority', { domesticAuthority: 'Customs' }],
+  ['opened from', { openedFrom: daysBefore(30) }],
+  ['opened to', { openedTo: daysBefore(900) }],
+  ['opened between', { openedFrom: daysBefore(60), openedTo: daysBefore(30) }],
+  ...DUE.map((due): [string, ListQuery] => [`due ${due}`, { due }]),
+];
+
+describe('query plans: the register list', () => {
+  for (const [name, filter] of FILTERS) {
+    it(`list page filtered by ${name} uses an index`, () => {
+      expectNoFullScan(listRequestsQueries(db, listQuery(filter), TODAY).page);
+    });
+    it(`list total filtered by ${name} uses an index`, () => {
+      const { total } = listRequestsQueries(db, listQuery(filter), TODAY);
+      // The count of every request reads a whole (the smallest) index: nothing less can count them all.
+      if (name === 'no filter') expectNoFullScan(total);
+      else expectNoWalk(total);
+    });
+  }
+
+  for (const sort of SORTABLE) {
+    for (const order of ['asc', 'desc'] as const) {
+      it(`list page sorted by ${sort} ${order} uses an index`, () => {
+        expectNoFullScan(listRequestsQueries(db, listQuery({ sort, order }), TODAY).page);
+      });
+    }
+  }
+
+  it('list filtered by text scans: the documented exception until full-text search (FTS5)', () => {
+    const { page, total } = listRequestsQueries(db, listQuery({ text: 'Person 1' }), TODAY);
+    // The page walks the sort column's index, testing each request, until the page is full
+    // (or the register ends); the count reads every request.
+    expect(walks(planOf(page))).not.toEqual([]);
+    expect(fullScans(planOf(total))).not.toEqual([]);
+  });
+
+  it('facets (officers, domestic authorities) use an index', () => {
+    const { officers, domesticAuthorities } = facetQueries(db);
+    expectNoWalk(officers);
+    expectNoWalk(domesticAuthorities);
+  });
+});
+
+describe('query plans: the Today dashboard', () => {
+  it('dashboard total uses an index', () => {
+    // The register's size: the count of every request (see expectNoFullScan).
+    expectNoFullScan(todayQueries(db, 'Chen Li', TODAY).total);
+  });
+  for (const card of TODAY_CARDS) {
+    it(`dashboard card ${card} uses an index`, () => {
+      expectNoWalk(todayQueries(db, 'Chen Li', TODAY).cards[card]);
+    });
+  }
+});
+
+describe('query plans: the statistics', () => {
+  it('statistics lives of a year use an index', () => {
+    expectNoWalk(livesQuery(db, '2025-01-01', '2025-12-31'));
+  });
+  it('statistics first and last year with data use an index', () => {
+    const { first, last } = yearsWithDataQueries(db);
+    expectNoWalk(first);
+    expectNoWalk(last);
+  });
+  for (const breakdown of Object.keys(BREAKDOWNS) as OpenedBreakdown[]) {
+    it(`statistics opened count ${breakdown} uses an index`, () => {
+      expectNoWalk(openedCountQueries(db, '2025-01-01', '2025-12-31')[breakdown]);
+    });
+  }
+});
