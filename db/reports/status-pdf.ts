@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { fill, labels, longDate } from './labels.ts';
+import { drawPageFooters } from './pdf-footer.ts';
+import { fill, labels } from './labels.ts';
 import { type ReportFonts, findReportFonts } from './fonts.ts';
 import type { StatusLine, StatusReport } from './status-model.ts';
 
@@ -118,23 +119,6 @@ function drawTitle(doc: Doc, report: StatusReport, first: boolean): number {
   return doc.y + 6;
 }
 
-function drawFooters(doc: Doc, report: StatusReport): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN + 8;
-    const width = doc.page.width - 2 * MARGIN;
-    doc.font('body').fontSize(8).fillColor('black');
-    doc.text(`MLA Desk · ${longDate(report.today)}`, MARGIN, y, { width, lineBreak: false });
-    const page = fill(labels.reports.document.page, { page: i + 1 - range.start, pages: range.count });
-    doc.text(page, MARGIN, y, { width, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /**
  * The status report as an A4 landscape PDF: the office and title on the first page, the
  * table's header repeated on each page, page numbers, black on white with grey rules only.
@@ -178,7 +162,7 @@ export async function writeStatusPdf(
     drawRow(doc, y, row, height, { shade: index % 2 === 1 ? '#f0f0f0' : null, header: false });
     y += height;
   });
-  drawFooters(doc, report);
+  drawPageFooters(doc, report.today, MARGIN);
   doc.end();
   await finished(out);
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { drawPageFooters } from '../reports/pdf-footer.ts';
 import { CLOSED_STATUSES, ICCS_SECTIONS } from '../../contract/codes.ts';
 import type { GroupFigures, YearFigures } from '../../contract/statistics.ts';
 import { type ReportFonts, findReportFonts } from '../reports/fonts.ts';
-import { labels, longDate } from '../reports/labels.ts';
+import { labels } from '../reports/labels.ts';
 import type { ExportContext } from './export.ts';
 import { countryLabel, definitionsLine, exportTitle, groupTitle, headline } from './layout.ts';
 import { barChart, topWithOther } from './pdf-charts.ts';
@@ -121,22 +122,6 @@ function groupPage(doc: Doc, g: GroupFigures, year: number): void {
   barChart(doc, MARGIN, y, width, 'Opened, by offence (ICCS section)', g.opened > 0 ? sections : []);
 }
 
-function footers(doc: Doc, context: ExportContext): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN + 12;
-    const width = doc.page.width - 2 * MARGIN;
-    doc.font('body').fontSize(8).fillColor('black');
-    doc.text(`MLA Desk · ${longDate(context.today)}`, MARGIN, y, { width, lineBreak: false });
-    doc.text(`Page ${i + 1 - range.start} of ${range.count}`, MARGIN, y, { width, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /**
  * The year's figures as an A4 PDF: the office, title, date and definitions with the
  * headline table of every group on the first page, then a page per group with its figures
@@ -164,7 +149,7 @@ export async function writeStatisticsPdf(
   doc.registerFont('bold', fonts.bold);
   firstPage(doc, figures, context);
   for (const g of figures.groups) groupPage(doc, g, figures.year);
-  footers(doc, context);
+  drawPageFooters(doc, context.today, MARGIN);
   doc.end();
   await finished(out);
 }
