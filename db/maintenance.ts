@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { countActivityDrift } from './consistency.ts';
 import { StorageError } from './errors.ts';
 import { type OpenOptions, openDatabase } from './open.ts';
 
@@ -23,6 +24,12 @@ export function checkDatabase(
     const foreignKeys = opened.sqlite.pragma('foreign_key_check') as unknown[];
     const problems = integrity.map((r) => r.integrity_check).filter((m) => m !== 'ok');
     if (foreignKeys.length > 0) problems.push(`${foreignKeys.length} row(s) point at records that do not exist`);
+    // Only a schema that has the summary columns can be checked for them (an older file is
+    // reported by its version below).
+    if (opened.schemaVersion === expectedSchemaVersion) {
+      const drift = countActivityDrift(opened.sqlite);
+      if (drift > 0) problems.push(`${drift} request(s) whose last-activity days disagree with their history`);
+    }
     return {
       file: opened.file,
       schemaVersion: opened.schemaVersion,

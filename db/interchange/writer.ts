@@ -23,11 +23,11 @@ export function importWriter(sqlite: Database.Database, clock: Clock, actor: str
     `INSERT INTO requests (reference, direction, kind, status, opened_on, closed_on, counterpart_country,
        counterpart_authority, counterpart_reference, domestic_authority, domestic_reference, service_provider,
        legal_basis, legal_basis_detail, channel, cyber_related, offence_description, urgency, counterpart_deadline,
-       deadline_note, assigned_to, summary, preserved_until, created_at, updated_at)
+       deadline_note, assigned_to, summary, preserved_until, last_status_on, created_at, updated_at)
      VALUES (@reference, @direction, @kind, @status, @openedOn, @closedOn, @counterpartCountry,
        @counterpartAuthority, @counterpartReference, @domesticAuthority, @domesticReference, @serviceProvider,
        @legalBasis, @legalBasisDetail, @channel, @cyberRelated, @offenceDescription, @urgency, @counterpartDeadline,
-       @deadlineNote, @assignedTo, @summary, @preservedUntil, @at, @at)`,
+       @deadlineNote, @assignedTo, @summary, @preservedUntil, @lastStatusOn, @at, @at)`,
   );
   const insertOffence = sqlite.prepare('INSERT INTO request_offences (request_id, section) VALUES (?, ?)');
   const insertAssistance = sqlite.prepare('INSERT INTO request_assistance (request_id, code) VALUES (?, ?)');
@@ -57,6 +57,7 @@ export function importWriter(sqlite: Database.Database, clock: Clock, actor: str
           status: row.status,
           openedOn: row.openedOn,
           closedOn: row.closedOn,
+          lastStatusOn: history.at(-1)?.effectiveOn ?? null,
           at: clock.at,
         }).lastInsertRowid,
       );

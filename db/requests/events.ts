@@ -59,6 +59,10 @@ export function recordEvent(db: Db, input: ValidRecordEvent, actor: Actor, clock
         .set({
           updatedAt: clock.at,
           version: row.version + 1,
+          // An internal note is not news from the other side (db/requests/filters.ts "waiting").
+          ...(input.type !== 'note' && (row.lastEventOn === null || input.on > row.lastEventOn)
+            ? { lastEventOn: input.on }
+            : {}),
           ...(rule.needs.includes('preservedUntil') ? { preservedUntil: input.preservedUntil } : {}),
         })
         .where(eq(requests.id, row.id))

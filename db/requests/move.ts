@@ -78,6 +78,7 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
           openedOn,
           closedOn: closing ? input.on : null,
           ...(move.needs.includes('preservedUntil') ? { preservedUntil: input.preservedUntil } : {}),
+          lastStatusOn: input.on,
           updatedAt: clock.at,
           version: row.version + 1,
         })

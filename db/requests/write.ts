@@ -21,6 +21,7 @@ export function registerRequest(
   const status = startStatus(input.direction, input.kind);
   // An outgoing request is "opened" on the day it leaves; until then it is a draft.
   const openedOn = status === 'draft' ? null : input.openedOn;
+  const firstStatusOn = openedOn ?? clock.today;
   if (openedOn !== null && openedOn > clock.today) {
     throw new AppError('invalid_input', 'The request cannot be opened in the future.', [
       { field: 'openedOn', message: 'cannot be after today' },
@@ -45,6 +46,7 @@ export function registerRequest(
           status,
           openedOn,
           counterpartCountry: input.counterpartCountry,
+          lastStatusOn: firstStatusOn,
           createdAt: clock.at,
           updatedAt: clock.at,
         })
@@ -55,7 +57,7 @@ export function registerRequest(
         .values({
           requestId: inserted.id,
           recordedAt: clock.at,
-          effectiveOn: openedOn ?? clock.today,
+          effectiveOn: firstStatusOn,
           actor: actor.name,
           fromStatus: null,
           toStatus: status,

@@ -45,6 +45,14 @@ export const requests = sqliteTable(
     deadlineNote: text('deadline_note'),
     /** Preservation: the day the preserved data may be released, moved by each extension. */
     preservedUntil: text('preserved_until'),
+    /**
+     * Kept by the db layer with each write (registration, move, event, import) so the Today
+     * dashboard's "waiting" rule reads two columns instead of walking every waiting request's
+     * history: the effective day of the last status change (history order), and the latest
+     * effective day of an event other than an internal note.
+     */
+    lastStatusOn: text('last_status_on'),
+    lastEventOn: text('last_event_on'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     /** Bumped by every change, so a change made on stale data can be refused. */
@@ -60,6 +68,11 @@ export const requests = sqliteTable(
     index('requests_status_idx').on(t.status, t.updatedAt),
     index('requests_kind_idx').on(t.direction, t.kind, t.updatedAt),
     index('requests_country_idx').on(t.counterpartCountry, t.updatedAt),
+    // The register's everyday question (open requests of one kind with one country, newest
+    // first): the page and its count from one index range (scripts/bench.ts list_page_ms_p95).
+    index('requests_country_kind_idx').on(t.counterpartCountry, t.kind, t.status, t.openedOn),
+    // The Today dashboard's "waiting" card counts from this index alone (db/requests/filters.ts).
+    index('requests_activity_idx').on(t.status, t.direction, t.lastStatusOn, t.lastEventOn, t.openedOn),
     index('requests_opened_idx').on(t.openedOn),
     index('requests_assigned_idx').on(t.assignedTo),
     index('requests_deadline_idx').on(t.counterpartDeadline),

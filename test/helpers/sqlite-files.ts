@@ -93,5 +93,10 @@ export function insertRawRequest(
     `INSERT INTO status_history (request_id, recorded_at, effective_on, actor, from_status, to_status, note)
      VALUES (?, ?, '2026-01-05', 'Legacy import', NULL, ?, NULL)`,
   ).run(id, at, status);
+  // From schema 9 the request row carries the day of its last status change, as the app writes it.
+  const columns = db.prepare("SELECT name FROM pragma_table_info('requests')").pluck().all();
+  if (columns.includes('last_status_on')) {
+    db.prepare("UPDATE requests SET last_status_on = '2026-01-05' WHERE id = ?").run(id);
+  }
   return id;
 }

@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Columns that summarise other rows (db/schema/requests.ts last_status_on, last_event_on) are
+ * kept by the write paths; this counts the requests where they no longer agree with the
+ * history they summarise, for `mla-desk check` and the tests that pin every write path.
+ */
+export function countActivityDrift(sqlite: Database.Database): number {
+  const row = sqlite
+    .prepare(
+      `SELECT count(*) AS n FROM requests r
+       WHERE r.last_status_on IS NOT
+         (SELECT h.effective_on FROM status_history h WHERE h.request_id = r.id ORDER BY h.id DESC LIMIT 1)
+       OR r.last_event_on IS NOT
+         (SELECT max(e.effective_on) FROM request_events e WHERE e.request_id = r.id AND e.type <> 'note')`,
+    )
+    .get() as { n: number };
+  return row.n;
+}
