@@ -3,8 +3,8 @@
  * (default 250,000) and measures the register's own code paths against plain SQLite
  * baselines, in the same run. One JSON object goes to stdout, a table for people to stderr.
  *
- * Not measured yet: search_ms_p95 (full-text search does not exist yet) and ui_first_rows_ms
- * (needs a Chromium harness against `npm run web`); both come with those parts of issue 5.
+ * Not measured yet: search_ms_p95 (full-text search does not exist yet); it comes with that
+ * part of issue 5. ui_first_rows_ms runs Chromium against `npm run web` (scripts/bench/ui.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { seedRows, seedSpan } from '../db/seed/rows.ts';
 import { SEED_MAX_COUNT, seedRegister } from '../db/seed/seed.ts';
 import { rawInsertMs, rawQueries } from './bench/baselines.ts';
 import { percentile, round, sample, timeMs } from './bench/timing.ts';
+import { measureUiFirstRows } from './bench/ui.ts';
 
 const MIGRATIONS = path.resolve(import.meta.dirname, '../migrations');
 const IMPORT_ROWS = 100_000;
@@ -164,6 +165,8 @@ async function main(): Promise<void> {
       unit: 'MB',
       baseline: null,
     });
+    // Its web server runs in a process of its own: server_rss_mb above is this process alone.
+    results.push(await measureUiFirstRows(dir));
     process.stdout.write(`${JSON.stringify({ requests: n, results })}\n`);
     process.stderr.write(`${table(results)}\n`);
   } finally {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Call } from './render.tsx';
 import { RegisterScreen } from '../../renderer/src/screens/RegisterScreen.tsx';
 import { summary } from './fixtures.ts';
+import { withListLayout } from './list-layout.ts';
 import { ok, renderScreen } from './render.tsx';
 
 const TWO = {
@@ -35,6 +36,8 @@ const render = (address = '', fakes = {}) =>
 const callsTo = (calls: Call[], channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input);
 
 describe('RegisterScreen', () => {
+  withListLayout();
+
   it('lists the requests with their status, country and a link to each', async () => {
     render();
     const link = await screen.findByRole('link', { name: 'MLA-IN-2026-00001' });
@@ -47,7 +50,7 @@ describe('RegisterScreen', () => {
     expect(screen.getByText('2 requests')).toBeInTheDocument();
   });
 
-  it('passes every filter of the address to the query, and ignores one that is not valid', async () => {
+  it('passes every filter of the address to the query from its first block, and ignores one that is not valid', async () => {
     const { calls } = render(
       'state=open&kind=mla&country=FR&offence=07&due=waiting&officer=Paul%20Officer&from=2026-01-01&to=2026-02-30&page=2',
       { 'requests.list': () => ok({ rows: [], total: 0 }) },
@@ -64,8 +67,9 @@ describe('RegisterScreen', () => {
       openedFrom: '2026-01-01',
       sort: 'updatedAt',
       order: 'desc',
-      limit: 50,
-      offset: 50,
+      // The list is one scrolling table fetched in blocks: an old link's page number means nothing.
+      limit: 100,
+      offset: 0,
     });
   });
 
@@ -116,7 +120,7 @@ describe('RegisterScreen', () => {
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Select MLA-IN-2026-00001' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select PRE-OUT-2026-00001' }));
     expect(screen.getByText('2 selected')).toBeInTheDocument();
-    expect(screen.getByRole('checkbox', { name: 'Select every request on this page' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Select all 2 requests' })).toBeChecked();
     await userEvent.click(screen.getByRole('button', { name: 'Assign to…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Assign 2 requests' });
     await userEvent.type(within(dialog).getByRole('combobox', { name: 'Officer in charge' }), 'Nadia Officer');
@@ -124,6 +128,26 @@ describe('RegisterScreen', () => {
     expect(await screen.findByText('2 requests assigned to Nadia Officer.')).toBeInTheDocument();
     expect(callsTo(calls, 'requests.assign')).toEqual([{ ids: [1, 2], assignedTo: 'Nadia Officer' }]);
     await waitFor(() => expect(screen.queryByText('2 selected')).not.toBeInTheDocument());
+  });
+
+  it('selects every request of the result from the header, and clears them again', async () => {
+    const { calls } = render();
+    const all = await screen.findByRole('checkbox', { name: 'Select all 2 requests' });
+    await userEvent.click(all);
+    expect(await screen.findByText('2 selected')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Select PRE-OUT-2026-00001' })).toBeChecked();
+    // The ids of the whole result, in one call at the list's limit.
+    expect(callsTo(calls, 'requests.list').at(-1)).toMatchObject({ limit: 500, offset: 0 });
+    await userEvent.click(all);
+    expect(screen.queryByText('2 selected')).not.toBeInTheDocument();
+  });
+
+  it('offers no select-all beyond 500 requests, saying to narrow the filters', async () => {
+    render('', { 'requests.list': () => ok({ ...TWO, total: 501 }) });
+    const all = await screen.findByRole('checkbox', {
+      name: 'Narrow the filters to 500 requests or fewer to select them all',
+    });
+    expect(all).toBeDisabled();
   });
 
   it('drops the selection when the filters change, so a bulk action reaches only what is shown', async () => {

@@ -1,39 +1,36 @@
-import { Alert, Button, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedQuery } from '../../../contract/views.ts';
-import { useApi } from '../api/context.tsx';
 import { AssignDialog } from './register/AssignDialog.tsx';
 import { ColumnsMenu } from './register/ColumnsMenu.tsx';
 import { useColumns } from './register/columns.ts';
 import { ExportMenu } from './register/ExportMenu.tsx';
 import { Filters } from './register/Filters.tsx';
 import { RegisterTable } from './register/RegisterTable.tsx';
+import { SelectAll } from './register/SelectAll.tsx';
 import { StatusReportDialog } from './register/StatusReportDialog.tsx';
-import { pageOf, queryOf, showRegister } from './register/url.ts';
+import { paramsOf, queryOf, showRegister } from './register/url.ts';
+import { useRegisterRows } from './register/useRegisterRows.ts';
 import { ViewsMenu } from './register/ViewsMenu.tsx';
 
-const PAGE_SIZE = 50;
+/** The screen fills the window below the header; the list takes what the filters leave. */
+const FULL_HEIGHT =
+  'calc(100dvh - var(--app-shell-header-offset, 0rem) - var(--app-shell-footer-offset, 0rem) - 2 * var(--app-shell-padding, 0rem))';
 
-/** The register: every request, filtered, sorted and paged by the address, with bulk actions. */
+/** The register: every request, filtered and sorted by the address, in one scrolling list, with bulk actions. */
 export function RegisterScreen({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation();
-  const api = useApi();
   const query = queryOf(params);
-  const page = pageOf(params);
+  const address = paramsOf(query).toString();
+  const rows = useRegisterRows(query, address);
   const [columns, setColumns] = useColumns();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [dialog, setDialog] = useState<'assign' | 'statusReport' | null>(null);
-  const list = useQuery({
-    queryKey: ['requests.list', query, page],
-    queryFn: () => api.call('requests.list', { ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
 
   /**
-   * A filter or the sort changed: back to the first page, in place of the current address. The
-   * selection is dropped with the filter, so a bulk action never reaches requests out of sight.
+   * A filter or the sort changed, in place of the current address. The selection is dropped
+   * with the filter, so a bulk action never reaches requests out of sight.
    */
   const change = (patch: Partial<Record<keyof SavedQuery, string | null>>) => {
     setSelected(new Set());
@@ -44,28 +41,33 @@ export function RegisterScreen({ query: params }: { query: URLSearchParams }) {
     }
     showRegister(next, { replace: true });
   };
-  const select = (ids: number[], on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
-  const filtered = [...params.keys()].some((k) => !['page', 'sort', 'order'].includes(k));
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // Stable, so that rows scrolling by are not all drawn again.
+  const select = useCallback(
+    (ids: number[], on: boolean) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+    [],
+  );
+  const filtered = [...new URLSearchParams(address).keys()].some((k) => k !== 'sort' && k !== 'order');
+  const total = rows.total;
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" h={FULL_HEIGHT}>
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={2}>{t('register.title')}</Title>
-          {list.isFetching && <Loader size="xs" aria-label={t('app.loading')} />}
-          <Text c="dimmed" aria-live="polite">
-            {t('register.count', { count: total })}
-          </Text>
+          {(rows.fetching || total === null) && <Loader size="xs" aria-label={t('app.loading')} />}
+          {total !== null && (
+            <Text c="dimmed" aria-live="polite">
+              {t('register.count', { count: total })}
+            </Text>
+          )}
         </Group>
         <Group gap="xs">
           <ViewsMenu query={query} />
@@ -93,33 +95,33 @@ export function RegisterScreen({ query: params }: { query: URLSearchParams }) {
           </>
         )}
       </Group>
-      {list.isError && (
+      {rows.error && (
         <Alert color="red" title={t('errors.storage')}>
-          {list.error.message}
+          {rows.error.message}
         </Alert>
       )}
-      {list.data && list.data.rows.length === 0 && (
-        <Text c="dimmed">{filtered ? t('register.empty') : t('register.emptyAll')}</Text>
-      )}
-      {list.data && list.data.rows.length > 0 && (
+      {total === 0 && <Text c="dimmed">{filtered ? t('register.empty') : t('register.emptyAll')}</Text>}
+      {total !== null && total > 0 && (
         <RegisterTable
-          rows={list.data.rows}
+          address={address}
+          total={total}
+          rowAt={rows.rowAt}
+          onRange={rows.show}
           columns={columns}
           sort={query}
           onSort={(sort) => change(sort)}
           selected={selected}
           onSelect={select}
+          selectAll={
+            <SelectAll
+              total={total}
+              selected={selected}
+              allIds={rows.allIds}
+              onSelect={select}
+              onClear={() => setSelected(new Set())}
+            />
+          }
         />
-      )}
-      {pages > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={(p) => showRegister(query, { replace: true, page: p })}
-            getControlProps={(control) => ({ 'aria-label': control })}
-          />
-        </Group>
       )}
       <AssignDialog
         ids={[...selected]}

@@ -1,139 +1,249 @@
-import { Anchor, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
-import type { TFunction } from 'i18next';
+import { Checkbox, Skeleton, Table, Text } from '@mantine/core';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, memo, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localIsoDate } from '../../../../contract/dates.ts';
 import type { RegisterColumn } from '../../../../contract/reports.ts';
 import type { RequestSummary } from '../../../../contract/requests.ts';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { countryName } from '../../i18n/index.ts';
-import { hrefOf } from '../../routing/routes.ts';
-import { SORT_BY, type SortKey } from './columns.ts';
+import { navigate } from '../../routing/routes.ts';
+import { Cell, Header, minWidthOf, SELECT_STYLE, type Sort, widthOf } from './cells.tsx';
+import classes from './RegisterTable.module.css';
+import { placeOf, rememberPlace } from './scroll-memory.ts';
 
-export interface Sort {
-  sort: SortKey;
-  order: 'asc' | 'desc';
-}
+/** Every row, and the header, is this tall (RegisterTable.module.css says the same). */
+export const ROW_HEIGHT = 40;
+/**
+ * Rows rendered beyond each edge of the view: enough that a wheel or arrow key never shows
+ * the edge, few enough that a scroll frame stays cheap (the rows are memoised).
+ */
+const OVERSCAN = 10;
 
 interface Props {
-  rows: RequestSummary[];
+  /** The query's address (filters and sort): the scroll position is kept per address. */
+  address: string;
+  total: number;
+  rowAt(index: number): RequestSummary | undefined;
+  /** The rows in view and around them, each time they change (the screen fetches their blocks). */
+  onRange(first: number, last: number): void;
   columns: RegisterColumn[];
   sort: Sort;
   onSort(sort: Sort): void;
   selected: ReadonlySet<number>;
   onSelect(ids: number[], selected: boolean): void;
+  /** The header's checkbox (select all). */
+  selectAll: ReactNode;
 }
 
-function Cell({ row, column, t }: { row: RequestSummary; column: RegisterColumn; t: TFunction }) {
-  switch (column) {
-    case 'reference':
-      return (
-        <>
-          <Anchor href={hrefOf({ screen: 'request', id: row.id })} fw={500}>
-            {row.reference}
-          </Anchor>
-          {row.urgency === 'urgent' && (
-            <Text span c="red.8" size="xs" ms={6} fw={600}>
-              {t('urgency.urgent')}
-            </Text>
-          )}
-        </>
-      );
-    case 'direction':
-      return t(`direction.${row.direction}`);
-    case 'kind':
-      return t(`kind.${row.kind}`);
-    case 'status':
-      // The badge clips its label, so the cell would otherwise shrink below the status's name.
-      return (
-        <span style={{ display: 'inline-block', minWidth: 'max-content' }}>
-          <StatusBadge status={row.status} />
-        </span>
-      );
-    case 'urgency':
-      return t(`urgency.${row.urgency}`);
-    case 'counterpartCountry':
-      return countryName(row.counterpartCountry);
-    case 'openedOn':
-      return row.openedOn ?? t('register.notOpened');
-    case 'updatedAt':
-      return <span title={new Date(row.updatedAt).toLocaleString()}>{localIsoDate(new Date(row.updatedAt))}</span>;
+interface RowProps {
+  index: number;
+  row: RequestSummary | undefined;
+  columns: RegisterColumn[];
+  selected: boolean;
+  onSelect(ids: number[], selected: boolean): void;
+  onFocusRow(index: number): void;
+}
+
+/** One row at its place; a row whose block is still on its way is a skeleton of the same height. */
+const Row = memo(function Row({ index, row, columns, selected, onSelect, onFocusRow }: RowProps) {
+  const { t } = useTranslation();
+  const common = {
+    role: 'row',
+    className: classes.row,
+    'aria-rowindex': index + 2, // the header is row 1
+    'data-index': index,
+    'data-odd': index % 2 === 1 || undefined,
+    tabIndex: -1,
+    style: { transform: `translateY(${index * ROW_HEIGHT}px)` },
+    onFocus: (e: { target: EventTarget; currentTarget: EventTarget }) => {
+      if (e.target === e.currentTarget) onFocusRow(index);
+    },
+  } as const;
+  if (!row) {
+    return (
+      <Table.Tr {...common} aria-busy="true" aria-label={t('register.loadingRow')}>
+        <Table.Td role="cell" className={classes.cell} style={SELECT_STYLE} />
+        {columns.map((column) => (
+          <Table.Td role="cell" key={column} className={classes.cell} style={widthOf(column)}>
+            <Skeleton height={10} radius="sm" className={classes.skeleton} />
+          </Table.Td>
+        ))}
+      </Table.Tr>
+    );
+  }
+  return (
+    <Table.Tr {...common} data-selected={selected || undefined}>
+      <Table.Td role="cell" className={classes.cell} style={SELECT_STYLE}>
+        <Checkbox
+          aria-label={t('register.selectRow', { reference: row.reference })}
+          checked={selected}
+          onChange={(e) => onSelect([row.id], e.currentTarget.checked)}
+        />
+      </Table.Td>
+      {columns.map((column) => (
+        <Cell key={column} row={row} column={column} t={t} />
+      ))}
+    </Table.Tr>
+  );
+});
+
+/** Where a key moves the keyboard's row, from `from` (null: none in sight, start at `top`). */
+function target(key: string, from: number | null, top: number, page: number, last: number): number | null {
+  const here = from ?? top;
+  switch (key) {
+    case 'ArrowDown':
+      return from === null ? top : here + 1;
+    case 'ArrowUp':
+      return from === null ? top : here - 1;
+    case 'PageDown':
+      return here + page;
+    case 'PageUp':
+      return here - page;
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
     default:
-      return row[column] ?? '';
+      return null;
   }
 }
 
-/** A column header; the sortable ones are buttons, with the order announced by aria-sort. */
-function Header({ column, sort, onSort }: { column: RegisterColumn; sort: Sort; onSort: Props['onSort'] }) {
+/**
+ * The register as one scrolling table of `total` rows, of which only those in view (and
+ * OVERSCAN around them) are in the page. The scroll area takes the keyboard: Up, Down, Page
+ * Up, Page Down, Home and End move through the rows, Enter opens the request, Space selects it.
+ */
+export function RegisterTable(props: Props) {
+  const { address, total, rowAt, onRange, columns, sort, onSort, selected, onSelect, selectAll } = props;
   const { t } = useTranslation();
-  const label = t(`register.columns.${column}`);
-  const key = SORT_BY[column];
-  if (!key) return <Table.Th>{label}</Table.Th>;
-  const active = sort.sort === key;
-  // A new column starts with its natural order: text A→Z, dates newest first.
-  const first = key === 'openedOn' || key === 'updatedAt' ? 'desc' : 'asc';
-  const next = active ? (sort.order === 'asc' ? 'desc' : 'asc') : first;
+  const scroller = useRef<HTMLDivElement>(null);
+  // The row the keyboard is on, for the address it was chosen in.
+  const [active, setActive] = useState<{ address: string; index: number } | null>(null);
+  const activeIndex = active?.address === address && active.index < total ? active.index : null;
+
+  // The tanstack virtualizer returns methods that change with its state: React's compiler
+  // must not memoise around it, and nothing here relies on that.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // The rows start under the sticky header, and scrolling to a row leaves the header clear.
+    scrollMargin: ROW_HEIGHT,
+    scrollPaddingStart: ROW_HEIGHT,
+    initialOffset: () => placeOf(address)?.offset ?? 0,
+    // The keyboard's row stays in the page even when scrolled out of view, so it keeps focus.
+    rangeExtractor: (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex === null || indexes.includes(activeIndex)) return indexes;
+      return [...indexes, activeIndex].sort((a, b) => a - b);
+    },
+    onChange: (instance) => {
+      const range = instance.range;
+      if (!range) return;
+      const first = Math.max(0, range.startIndex - OVERSCAN);
+      const last = Math.min(total - 1, range.endIndex + OVERSCAN);
+      onRange(first, last);
+      rememberPlace(address, { offset: instance.scrollOffset ?? 0, first, last });
+    },
+  });
+
+  // Another filter or sort is a new result: back to its top. The same query refreshed stays put.
+  const shown = useRef(address);
+  useEffect(() => {
+    if (shown.current === address) return;
+    shown.current = address;
+    virtualizer.scrollToOffset(0);
+  }, [address, virtualizer]);
+
+  // The keyboard's row takes the focus once it is in the page.
+  useEffect(() => {
+    if (activeIndex === null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (row && document.activeElement !== row) row.focus({ preventScroll: true });
+  }, [activeIndex]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const onRow = e.target instanceof HTMLElement && e.target.dataset['index'] !== undefined;
+    // Keys in a checkbox, a link or a header button keep their own meaning.
+    if (e.target !== e.currentTarget && !onRow) return;
+    if ((e.key === 'Enter' || e.key === ' ') && activeIndex !== null) {
+      const row = rowAt(activeIndex);
+      e.preventDefault();
+      if (!row) return;
+      if (e.key === 'Enter') navigate({ screen: 'request', id: row.id });
+      else onSelect([row.id], !selected.has(row.id));
+      return;
+    }
+    // The rows wholly in sight under the header; keys start from there when the keyboard's
+    // row is out of sight (scrolled away with the mouse).
+    const offset = virtualizer.scrollOffset ?? 0;
+    const view = scroller.current?.clientHeight ?? 0;
+    const top = Math.ceil(offset / ROW_HEIGHT);
+    const bottom = Math.floor((offset + view) / ROW_HEIGHT) - 2;
+    const page = Math.max(1, bottom - top);
+    const from = activeIndex !== null && activeIndex >= top && activeIndex <= bottom ? activeIndex : null;
+    const next = target(e.key, from, top, page, total - 1);
+    if (next === null) return;
+    e.preventDefault();
+    const index = Math.min(total - 1, Math.max(0, next));
+    setActive({ address, index });
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  const onFocusRow = useCallback((index: number) => setActive({ address, index }), [address]);
+  const keysHint = useId();
+
   return (
-    <Table.Th
-      aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}
-      style={{ whiteSpace: 'nowrap' }}
-    >
-      <UnstyledButton
-        onClick={() => onSort({ sort: key, order: next })}
-        fw={700}
-        fz="sm"
-        title={t('register.sortBy', { column: label })}
+    <>
+      {/* A scrolling region must be reachable by keyboard (WCAG 2.1.1); this one also moves
+          through the rows, as a list box would. */}
+      {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
+      <div
+        ref={scroller}
+        className={classes.scroller}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above: a keyboard-operable scroll area
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-describedby={keysHint}
       >
-        {label}
-        <span aria-hidden="true">{active ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ' ⇅'}</span>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
-
-/** Long free text wraps; codes, references and dates stay on one line. */
-const WRAPS: readonly RegisterColumn[] = ['kind', 'counterpartAuthority', 'counterpartReference', 'domesticReference'];
-
-export function RegisterTable({ rows, columns, sort, onSort, selected, onSelect }: Props) {
-  const { t } = useTranslation();
-  const ids = rows.map((r) => r.id);
-  const chosen = ids.filter((id) => selected.has(id)).length;
-  return (
-    <Table.ScrollContainer minWidth={720} type="native">
-      <Table striped highlightOnHover aria-label={t('register.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={36}>
-              <Checkbox
-                aria-label={t('register.selectPage')}
-                checked={chosen > 0 && chosen === ids.length}
-                indeterminate={chosen > 0 && chosen < ids.length}
-                onChange={(e) => onSelect(ids, e.currentTarget.checked)}
-              />
-            </Table.Th>
-            {columns.map((column) => (
-              <Header key={column} column={column} sort={sort} onSort={onSort} />
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.id} {...(selected.has(row.id) ? { bg: 'var(--mantine-color-indigo-light)' } : {})}>
-              <Table.Td>
-                <Checkbox
-                  aria-label={t('register.selectRow', { reference: row.reference })}
-                  checked={selected.has(row.id)}
-                  onChange={(e) => onSelect([row.id], e.currentTarget.checked)}
-                />
-              </Table.Td>
+        <Table
+          role="table"
+          className={classes.table}
+          highlightOnHover
+          aria-label={t('register.title')}
+          aria-rowcount={total + 1}
+          miw={minWidthOf(columns)}
+        >
+          <Table.Thead role="rowgroup" className={classes.head}>
+            <Table.Tr role="row" className={classes.row} aria-rowindex={1}>
+              <Table.Th role="columnheader" className={classes.cell} style={SELECT_STYLE}>
+                {selectAll}
+              </Table.Th>
               {columns.map((column) => (
-                <Table.Td key={column} style={WRAPS.includes(column) ? undefined : { whiteSpace: 'nowrap' }}>
-                  <Cell row={row} column={column} t={t} />
-                </Table.Td>
+                <Header key={column} column={column} sort={sort} onSort={onSort} />
               ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rowAt(item.index);
+              return (
+                <Row
+                  key={item.index}
+                  index={item.index}
+                  row={row}
+                  columns={columns}
+                  selected={row !== undefined && selected.has(row.id)}
+                  onSelect={onSelect}
+                  onFocusRow={onFocusRow}
+                />
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </div>
+      <Text id={keysHint} size="xs" c="dimmed">
+        {t('register.keys')}
+      </Text>
+    </>
   );
 }

@@ -25,6 +25,39 @@ export const DEFAULT_COLUMNS: readonly RegisterColumn[] = [
   'updatedAt',
 ];
 
+/**
+ * Each column's width in pixels. Rows have one fixed height (the list is virtualised), so a
+ * cell never wraps: long text is cut with an ellipsis and shown whole on hover. Fixed widths
+ * also keep the columns still while rows scroll in and out. A wider window shares the extra
+ * space in proportion; a narrower one takes it from the free-text columns (SHRINKS), down
+ * to SHRINK_FLOOR of their width, before the table scrolls sideways.
+ */
+export const COLUMN_WIDTHS: Record<RegisterColumn, number> = {
+  reference: 180,
+  direction: 90,
+  kind: 180,
+  status: 150,
+  counterpartCountry: 150,
+  counterpartAuthority: 220,
+  counterpartReference: 130,
+  domesticReference: 130,
+  urgency: 90,
+  openedOn: 105,
+  closedOn: 105,
+  counterpartDeadline: 120,
+  assignedTo: 150,
+  updatedAt: 105,
+};
+export const SHRINKS: ReadonlySet<RegisterColumn> = new Set([
+  'kind',
+  'counterpartCountry',
+  'counterpartAuthority',
+  'counterpartReference',
+  'domesticReference',
+  'assignedTo',
+]);
+export const SHRINK_FLOOR = 0.6;
+
 const STORAGE_KEY = 'mla-desk.register.columns';
 
 /** The reference always shows: it is the link to the request. Order follows REGISTER_COLUMNS. */

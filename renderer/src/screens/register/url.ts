@@ -52,13 +52,7 @@ export function paramsOf(query: SavedQuery): URLSearchParams {
   return params;
 }
 
-export function pageOf(params: URLSearchParams): number {
-  return Math.max(1, Math.floor(Number(params.get('page') ?? '1')) || 1);
-}
-
 /** Shows the register with `query` (in place of the current address when `replace`). */
-export function showRegister(query: SavedQuery, options: { replace?: boolean; page?: number } = {}): void {
-  const params = paramsOf(query);
-  if (options.page !== undefined && options.page > 1) params.set('page', String(options.page));
-  navigate({ screen: 'register', query: params }, { replace: options.replace ?? false });
+export function showRegister(query: SavedQuery, options: { replace?: boolean } = {}): void {
+  navigate({ screen: 'register', query: paramsOf(query) }, { replace: options.replace ?? false });
 }
