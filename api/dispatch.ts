@@ -10,6 +10,7 @@ import { directoryHandlers } from './handlers/directories.ts';
 import { documentHandlers } from './handlers/documents.ts';
 import { reportHandlers } from './handlers/reports.ts';
 import { requestHandlers } from './handlers/requests.ts';
+import { searchHandlers } from './handlers/search.ts';
 import { statisticsHandlers } from './handlers/statistics.ts';
 import { viewHandlers } from './handlers/views.ts';
 
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...viewHandlers,
   ...reportHandlers,
   ...statisticsHandlers,
+  ...searchHandlers,
 };
 
 /**

@@ -6,6 +6,7 @@ import { documentChannels } from './channels/documents.ts';
 import { interchangeChannels } from './channels/interchange.ts';
 import { reportChannels } from './channels/reports.ts';
 import { requestChannels } from './channels/requests.ts';
+import { searchChannels } from './channels/search.ts';
 import { statisticsChannels } from './channels/statistics.ts';
 import { viewChannels } from './channels/views.ts';
 
@@ -25,6 +26,7 @@ export const channels = {
   ...directoryChannels,
   ...documentChannels,
   ...statisticsChannels,
+  ...searchChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -11,6 +11,7 @@ import { type InterchangeStore, sqliteInterchangeStore } from './interchange/sto
 import { type ReportStore, sqliteReportStore } from './reports/store.ts';
 import { type RequestStore, sqliteRequestStore } from './requests/store.ts';
 import * as schema from './schema/index.ts';
+import { type SearchStore, sqliteSearchStore } from './search/store.ts';
 import { readSettings, updateSettings } from './settings.ts';
 import { type StatisticsStore, sqliteStatisticsStore } from './statistics/store.ts';
 import { type ViewStore, sqliteViewStore } from './views.ts';
@@ -34,6 +35,7 @@ export interface Register {
   readonly views: ViewStore;
   readonly reports: ReportStore;
   readonly statistics: StatisticsStore;
+  readonly search: SearchStore;
   settings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>, actor: Actor, clock: Clock): Promise<Settings>;
   /** Writes a consistent, integrity-checked copy of the whole register to `file`. */
@@ -56,6 +58,7 @@ export function openSqliteRegister(options: OpenOptions): Register {
     views: sqliteViewStore(db),
     reports: sqliteReportStore(db),
     statistics: sqliteStatisticsStore(db),
+    search: sqliteSearchStore(db),
     settings: async () => readSettings(db),
     updateSettings: async (patch, actor, clock) => updateSettings(db, patch, actor, clock.at),
     backupTo: (file) => backupOpenDatabase(opened.sqlite, file, options.nativeBinding),

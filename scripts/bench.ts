@@ -3,8 +3,8 @@
  * (default 250,000) and measures the register's own code paths against plain SQLite
  * baselines, in the same run. One JSON object goes to stdout, a table for people to stderr.
  *
- * Not measured yet: search_ms_p95 (full-text search does not exist yet); it comes with that
- * part of issue 5. ui_first_rows_ms runs Chromium against `npm run web` (scripts/bench/ui.ts).
+ * ui_first_rows_ms runs Chromium against `npm run web` (scripts/bench/ui.ts); search_ms_p95
+ * calls the search box's channel (scripts/bench/search.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +21,7 @@ import { openSqliteRegister, type Register } from '../db/register.ts';
 import { seedRows, seedSpan } from '../db/seed/rows.ts';
 import { SEED_MAX_COUNT, seedRegister } from '../db/seed/seed.ts';
 import { rawInsertMs, rawQueries } from './bench/baselines.ts';
+import { measureSearch } from './bench/search.ts';
 import { percentile, round, sample, timeMs } from './bench/timing.ts';
 import { measureUiFirstRows } from './bench/ui.ts';
 
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
     const register = open(file);
     try {
       results.push(...(await measureQueries(context(register, dir), file)));
+      results.push(await measureSearch(context(register, dir)));
     } finally {
       register.close();
     }

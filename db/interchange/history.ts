@@ -20,6 +20,7 @@ export interface ImportedChange {
  *   draft on the import day (or, if withdrawn, on the day it was closed), then moved on.
  */
 export function importedHistory(row: ValidRow, importDay: string, fileName: string): ImportedChange[] {
+  // Kept out of the search index by this prefix (migrations/0009_full_text_search.sql).
   const note = `Imported from ${fileName}`;
   const guessed = `${note} (status as imported; the day it changed is not in the file)`;
   const { status, openedOn, closedOn } = row;

@@ -2,7 +2,8 @@ import { and, between, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL 
 import { CLOSED_STATUSES, OPEN_STATUSES } from '../../contract/codes.ts';
 import type { Due, ValidListQuery } from '../../contract/requests.ts';
 import type { Settings } from '../../contract/settings.ts';
-import { requestLinks, requestOffences, requestParties, requests } from '../schema/index.ts';
+import { requestLinks, requestOffences, requests } from '../schema/index.ts';
+import { requestsMatching } from '../search/match.ts';
 import { readSettings } from '../settings.ts';
 import type { Queryable } from '../types.ts';
 
@@ -112,24 +113,14 @@ export const DUE_RULES: Record<Due, (clock: FilterClock) => SQL> = {
   overdue: ({ today }) => allOf(isOpenTested, between(requests.counterpartDeadline, '0001-01-01', addDays(today, -1))),
 };
 
-/** `%text%` for LIKE … ESCAPE '\', with the text's own %, _ and \ taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
- * Until full-text search arrives: a substring match (ASCII case ignored) on our reference,
- * theirs, the domestic case number and the names of the persons and entities concerned.
+ * The full-text index (db/search/): the requests with the words in any searched field (our
+ * reference, theirs, the domestic case number, persons and entities, identifiers, summary,
+ * notes), by the very query the search box runs, so the two always agree.
  */
 function textMatch(text: string): SQL {
-  const pattern = containsPattern(text);
-  return anyOf(
-    sql`${requests.reference} LIKE ${pattern} ESCAPE '\\'`,
-    sql`${requests.counterpartReference} LIKE ${pattern} ESCAPE '\\'`,
-    sql`${requests.domesticReference} LIKE ${pattern} ESCAPE '\\'`,
-    sql`EXISTS (SELECT 1 FROM ${requestParties} WHERE ${requestParties.requestId} = ${requests.id}
-      AND ${requestParties.name} LIKE ${pattern} ESCAPE '\\')`,
-  );
+  const matching = requestsMatching(text);
+  return matching === null ? sql`0` : inArray(requests.id, matching);
 }
 
 export type ListFilters = Omit<ValidListQuery, 'sort' | 'order' | 'limit' | 'offset'>;

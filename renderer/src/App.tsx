@@ -1,6 +1,6 @@
-import { AppShell, Group, NavLink, Text, TextInput, Title } from '@mantine/core';
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from './api/context.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
@@ -15,13 +15,13 @@ import { ImportScreen } from './screens/import/ImportScreen.tsx';
 import { DirectoriesScreen } from './screens/directories/DirectoriesScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { StatisticsScreen } from './screens/statistics/StatisticsScreen.tsx';
+import { GlobalSearch } from './search/GlobalSearch.tsx';
 
 export function App() {
   const { t } = useTranslation();
   const api = useApi();
   const route = useRoute();
   const searchRef = useRef<HTMLInputElement>(null);
-  const [search, setSearch] = useState('');
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
 
   useMenuCommands({
@@ -37,13 +37,6 @@ export function App() {
     document.title = t('app.name');
   }, [t]);
 
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    const query = new URLSearchParams();
-    if (search.trim() !== '') query.set('text', search.trim());
-    navigate({ screen: 'register', query });
-  };
-
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -56,16 +49,7 @@ export function App() {
               {t('app.tagline')}
             </Text>
           </Group>
-          <form role="search" onSubmit={onSearch}>
-            <TextInput
-              ref={searchRef}
-              aria-label={t('nav.search')}
-              placeholder={t('nav.searchPlaceholder')}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              w={240}
-            />
-          </form>
+          <GlobalSearch inputRef={searchRef} />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>

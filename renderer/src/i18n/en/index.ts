@@ -8,6 +8,7 @@ import reports from './reports.json';
 import request from './request.json';
 import requestForm from './request-form.json';
 import requestTabs from './request-tabs.json';
+import search from './search.json';
 import shortcuts from './shortcuts.json';
 import statistics from './statistics.json';
 import today from './today.json';
@@ -30,6 +31,7 @@ export const EN_PARTS = {
   reports,
   shortcuts,
   statistics,
+  search,
 } as const;
 
 export const en: Record<string, unknown> = Object.assign({}, ...Object.values(EN_PARTS));

@@ -1,0 +1,5 @@
+import type { HandlersFor } from '../handler-types.ts';
+
+export const searchHandlers: HandlersFor<'search.'> = {
+  'search.requests': (input, ctx) => ctx.register.search.search(input),
+};

@@ -1,0 +1,93 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localIsoDate } from '../../contract/dates.ts';
+import { type WebApp, launchChromium, screenshotPath, startWebApp } from './harness.ts';
+
+let app: WebApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Calls the HTTP API as the page does, with the session token from the start link. */
+async function call(channel: string, input: object): Promise<{ id: number; reference: string }> {
+  const url = new URL(app.url);
+  const token = /token=([0-9a-f]+)/.exec(url.hash)?.[1] ?? '';
+  const res = await fetch(`${url.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value: { id: number; reference: string }; error?: unknown };
+  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}
+
+async function openApp(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(app.url);
+  return { page, errors };
+}
+
+describe('the search box in the header', () => {
+  it('shows results while a name is typed and opens one with the keyboard', async () => {
+    const incoming = { direction: 'incoming', kind: 'mla', openedOn: localIsoDate() };
+    await call('requests.register', {
+      ...incoming,
+      counterpartCountry: 'DE',
+      parties: [{ role: 'suspect', name: 'Jürgen Müller' }],
+    });
+    const second = await call('requests.register', {
+      ...incoming,
+      counterpartCountry: 'AT',
+      summary: 'Fraud: investigation concerning Anna Müller and the company Alpen Handel GmbH',
+    });
+    await call('requests.register', { ...incoming, counterpartCountry: 'FR', summary: 'Theft by Marie Dubois' });
+    const { page, errors } = await openApp();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+
+    // Ctrl+F (Find) puts the cursor in the box; results come as the name is typed.
+    await page.keyboard.press('Control+f');
+    const box = page.getByRole('textbox', { name: 'Find by reference' });
+    await page.keyboard.type('mull', { delay: 60 });
+    expect(await box.inputValue()).toBe('mull');
+    const results = page.getByRole('listbox', { name: 'Requests found' });
+    await results.waitFor();
+    const options = results.getByRole('option');
+    await expect.poll(() => options.count()).toBe(3); // two requests, and "show every match"
+    // The person's name outranks a mention in a summary; the match is marked.
+    expect(await options.nth(0).innerText()).toContain('in persons and entities');
+    expect(await options.nth(1).innerText()).toContain(second.reference);
+    expect(await options.nth(1).locator('mark').innerText()).toBe('Müll');
+    await page.screenshot({ path: screenshotPath('search-01-results-as-you-type') });
+
+    // Down twice to the second request, Enter opens it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`#/requests/${second.id}$`));
+    await page.getByRole('heading', { name: second.reference }).waitFor();
+    await results.waitFor({ state: 'detached' });
+    await page.screenshot({ path: screenshotPath('search-02-opened'), fullPage: true });
+
+    // Enter with nothing chosen lists every match in the register.
+    await box.fill('müller');
+    await results.waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/register\?text=m%C3%BCller$/);
+    await page.getByText('2 requests').waitFor();
+
+    expect(errors).toEqual([]);
+  });
+});
