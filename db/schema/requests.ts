@@ -71,8 +71,17 @@ export const requests = sqliteTable(
     // The register's everyday question (open requests of one kind with one country, newest
     // first): the page and its count from one index range (scripts/bench.ts list_page_ms_p95).
     index('requests_country_kind_idx').on(t.counterpartCountry, t.kind, t.status, t.openedOn),
-    // The Today dashboard's "waiting" card counts from this index alone (db/requests/filters.ts).
-    index('requests_activity_idx').on(t.status, t.direction, t.lastStatusOn, t.lastEventOn, t.openedOn),
+    // Counts by state: the register's count of open (or closed) requests of a direction, kind
+    // or country, and the Today dashboard's "waiting" card, read from this index alone.
+    index('requests_state_idx').on(
+      t.status,
+      t.direction,
+      t.kind,
+      t.counterpartCountry,
+      t.lastStatusOn,
+      t.lastEventOn,
+      t.openedOn,
+    ),
     index('requests_opened_idx').on(t.openedOn),
     index('requests_assigned_idx').on(t.assignedTo),
     index('requests_deadline_idx').on(t.counterpartDeadline),

@@ -254,6 +254,15 @@ describe('query plans: the register list', () => {
     }
   }
 
+  it('counts open requests of a direction, a kind or a country from a covering index, without reading the requests', () => {
+    for (const filter of [{ direction: 'incoming' }, { kind: 'mla' }, { counterpartCountry: 'FR' }] as const) {
+      const { total } = listRequestsQueries(db, listQuery({ state: 'open', ...filter }), TODAY);
+      expect(planOf(total).map((s) => s.detail)).toEqual([
+        expect.stringMatching(/^SEARCH requests USING COVERING INDEX requests_(state|country_kind)_idx /),
+      ]);
+    }
+  });
+
   it('list filtered by text reads the full-text index, whatever the length of the words', () => {
     for (const text of ['Person 1', 'Pe']) {
       const { page, total } = listRequestsQueries(db, listQuery({ text }), TODAY);
