@@ -1,21 +1,35 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from './api/context.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { useMenuCommands } from './routing/menu-commands.ts';
 import { hrefOf, navigate, useRoute } from './routing/routes.ts';
 import { emitSave, showShortcuts } from './routing/shortcuts.ts';
-import { NewRequestScreen } from './screens/NewRequestScreen.tsx';
 import { RegisterScreen } from './screens/RegisterScreen.tsx';
-import { RequestScreen } from './screens/RequestScreen.tsx';
 import { TodayScreen } from './screens/TodayScreen.tsx';
-import { ImportScreen } from './screens/import/ImportScreen.tsx';
-import { DirectoriesScreen } from './screens/directories/DirectoriesScreen.tsx';
-import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
-import { StatisticsScreen } from './screens/statistics/StatisticsScreen.tsx';
 import { GlobalSearch } from './search/GlobalSearch.tsx';
+
+/*
+ * Today and the register are what people open first and all day; the other screens (charts,
+ * the import wizard, the document preview) load on first use, so the first rows of the
+ * register appear without parsing code nobody asked for yet (scripts/bench ui_first_rows_ms).
+ */
+const NewRequestScreen = lazy(() =>
+  import('./screens/NewRequestScreen.tsx').then((m) => ({ default: m.NewRequestScreen })),
+);
+const RequestScreen = lazy(() => import('./screens/RequestScreen.tsx').then((m) => ({ default: m.RequestScreen })));
+const ImportScreen = lazy(() => import('./screens/import/ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
+const DirectoriesScreen = lazy(() =>
+  import('./screens/directories/DirectoriesScreen.tsx').then((m) => ({ default: m.DirectoriesScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('./screens/settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+);
+const StatisticsScreen = lazy(() =>
+  import('./screens/statistics/StatisticsScreen.tsx').then((m) => ({ default: m.StatisticsScreen })),
+);
 
 export function App() {
   const { t } = useTranslation();
@@ -79,14 +93,22 @@ export function App() {
         )}
       </AppShell.Navbar>
       <AppShell.Main>
-        {route.screen === 'today' && <TodayScreen />}
-        {route.screen === 'register' && <RegisterScreen query={route.query} />}
-        {route.screen === 'new' && <NewRequestScreen today={info.data?.today} />}
-        {route.screen === 'request' && <RequestScreen id={route.id} today={info.data?.today} />}
-        {route.screen === 'import' && <ImportScreen today={info.data?.today} />}
-        {route.screen === 'directories' && <DirectoriesScreen />}
-        {route.screen === 'settings' && <SettingsScreen today={info.data?.today} />}
-        {route.screen === 'statistics' && <StatisticsScreen />}
+        <Suspense
+          fallback={
+            <Center p="xl">
+              <Loader aria-label={t('app.loading')} />
+            </Center>
+          }
+        >
+          {route.screen === 'today' && <TodayScreen />}
+          {route.screen === 'register' && <RegisterScreen query={route.query} />}
+          {route.screen === 'new' && <NewRequestScreen today={info.data?.today} />}
+          {route.screen === 'request' && <RequestScreen id={route.id} today={info.data?.today} />}
+          {route.screen === 'import' && <ImportScreen today={info.data?.today} />}
+          {route.screen === 'directories' && <DirectoriesScreen />}
+          {route.screen === 'settings' && <SettingsScreen today={info.data?.today} />}
+          {route.screen === 'statistics' && <StatisticsScreen />}
+        </Suspense>
       </AppShell.Main>
       <ShortcutsHelp />
     </AppShell>
