@@ -22,6 +22,9 @@ export default defineConfig({
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
           css: false,
+          // A screen test types whole forms through user-event; on a loaded 2-core machine that
+          // alone can take several seconds, which says nothing about the screen.
+          testTimeout: 20_000,
         },
       },
     ],
