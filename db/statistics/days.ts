@@ -10,7 +10,9 @@ const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 export function daysToClose(days: readonly number[]): DaysToClose {
   const n = days.length;
   if (n === 0) return { n, mean: null, median: null, p90: null };
-  const sorted = [...days].sort((a, b) => a - b);
+  // A typed array sorts numbers as numbers without a comparison callback: tens of thousands
+  // of closures in a year sort several times faster.
+  const sorted = Float64Array.from(days).sort();
   const at = (position: number) => sorted[position - 1] ?? 0;
   const mean = sorted.reduce((sum, d) => sum + d, 0) / n;
   const median = n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2;

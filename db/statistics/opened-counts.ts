@@ -1,17 +1,18 @@
 import { and, eq, exists, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Direction, Kind } from '../../contract/codes.ts';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  ASSISTANCE,
+  CHANNELS,
+  DIRECTIONS,
+  ICCS_SECTIONS,
+  KINDS,
+  LEGAL_BASES,
+  URGENCIES,
+} from '../../contract/codes.ts';
 import { requestAssistance, requestLinks, requestOffences, requests, statusHistory } from '../schema/index.ts';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { Queryable } from '../types.ts';
-
-/** One count of a breakdown, for one (direction, kind). */
-export interface KeyedCount {
-  direction: Direction;
-  kind: Kind;
-  key: string;
-  n: number;
-}
+import type { LifeRow } from './load.ts';
+import { codeAt, codeIndex, codeOrText, codesOfLetters, letterOf } from './sql-codes.ts';
 
 export type OpenedBreakdown =
   | 'byOffence'
@@ -24,110 +25,124 @@ export type OpenedBreakdown =
   | 'refusalGrounds'
   | 'preservationFollowedUp';
 
+/** A group's counts per breakdown and key. */
+export type BreakdownCounts = Partial<Record<OpenedBreakdown, Record<string, number>>>;
+
 /*
- * The breakdowns that depend on a request's fields, not on its history, are plain SQL
- * aggregates (GROUP BY over the opened_on index), which stay fast on a large register.
- * Drafts never transmitted have no opened_on and fall outside every range.
+ * The breakdowns that depend on a request's fields, not on its history, count the requests
+ * opened in the year. Every one of them is open in the year, so they are read in the same
+ * pass as the lives (figures.ts): one more value in each request's array, the fields as an
+ * array, null unless the request was opened in the year. Drafts never transmitted have no
+ * opened_on and fall outside every range.
  */
 
-const openedIn = (from: string, to: string) => and(gte(requests.openedOn, from), lte(requests.openedOn, to));
-
-function countBy(db: Queryable, key: SQL | SQLiteColumn, where: SQL | undefined, join?: 'offences' | 'assistance') {
-  const base = db
-    .select({
-      direction: requests.direction,
-      kind: requests.kind,
-      key: sql<string | null>`${key}`,
-      n: sql<number>`count(*)`,
-    })
-    .from(requests);
-  const joined =
-    join === 'offences'
-      ? base.innerJoin(requestOffences, eq(requestOffences.requestId, requests.id))
-      : join === 'assistance'
-        ? base.innerJoin(requestAssistance, eq(requestAssistance.requestId, requests.id))
-        : base;
-  return joined.where(where).groupBy(requests.direction, requests.kind, key);
+/** The request's own fields the breakdowns count, for a pass whose requests are opened by its end. */
+export function openedFields(db: Queryable, start: string): SQL {
+  // A request's offences or kinds of assistance: a letter per code (see letterOf).
+  const listed = (column: SQLiteColumn, requestId: SQLiteColumn, codes: readonly string[]) =>
+    sql`(SELECT group_concat(${letterOf(column, codes)}, '') FROM ${column.table} WHERE ${requestId} = ${requests.id})`;
+  const followers = alias(requests, 'followers');
+  // A preservation followed up: the `to` end of a follow-up or related link from an MLA or
+  // disclosure request (the interchange's related_reference imports as such a link).
+  const followedUp = exists(
+    db
+      .select({ one: sql`1` })
+      .from(requestLinks)
+      .innerJoin(followers, eq(followers.id, requestLinks.fromId))
+      .where(
+        and(
+          eq(requestLinks.toId, requests.id),
+          inArray(requestLinks.kind, ['follow_up', 'related']),
+          inArray(followers.kind, ['mla', 'disclosure']),
+        ),
+      ),
+  );
+  // Codes as numbers or letters: shorter to hand over than their text.
+  const fields = [
+    codeOrText(requests.legalBasis, LEGAL_BASES),
+    codeOrText(requests.channel, CHANNELS),
+    codeOrText(requests.urgency, URGENCIES),
+    requests.serviceProvider,
+    requests.cyberRelated,
+    listed(requestOffences.section, requestOffences.requestId, ICCS_SECTIONS),
+    listed(requestAssistance.code, requestAssistance.requestId, ASSISTANCE),
+    sql`CASE WHEN ${requests.kind} = 'preservation' THEN ${followedUp} END`,
+  ];
+  return sql`CASE WHEN ${requests.openedOn} >= ${start} THEN json_array(${sql.join(fields, sql`, `)}) END`;
 }
 
-const keyed = (rows: KeyedRow[]): KeyedCount[] =>
-  rows.flatMap((r) => (r.key === null || r.key === '' ? [] : [{ ...r, key: r.key }]));
+type Code = number | string;
 
-type KeyedRow = { direction: Direction; kind: Kind; key: string | null; n: number };
+/** The values of openedFields, in that order (codes as codeOrText and letterOf give them). */
+export type OpenedFields = [
+  legalBasis: Code | null,
+  channel: Code | null,
+  urgency: Code | null,
+  provider: string | null,
+  cyber: number,
+  offences: string | null,
+  assistance: string | null,
+  followedUp: number | null,
+];
 
-/** A breakdown's statement, built but not run. */
-export interface BreakdownQuery {
-  all(): KeyedRow[];
-  toSQL(): { sql: string; params: unknown[] };
+/** A request's array in a pass with openedFields. */
+export type OpenedRow = [...LifeRow, fields: OpenedFields | null];
+
+function add(counts: BreakdownCounts, breakdown: OpenedBreakdown, key: string | null, n = 1): void {
+  // An empty field is no key (the spec counts what was recorded).
+  if (key === null || key === '') return;
+  const keyed = (counts[breakdown] ??= {});
+  keyed[key] = (keyed[key] ?? 0) + n;
+}
+
+/** Counts a request opened in the year in its group's counts. */
+export function countOpened(counts: BreakdownCounts, fields: OpenedFields): void {
+  const [legalBasis, channel, urgency, provider, cyber, offences, assistance, followedUp] = fields;
+  add(counts, 'byLegalBasis', codeAt(LEGAL_BASES, legalBasis));
+  add(counts, 'byChannel', codeAt(CHANNELS, channel));
+  add(counts, 'byUrgency', codeAt(URGENCIES, urgency));
+  add(counts, 'byProvider', provider);
+  if (cyber === 1) add(counts, 'cyberRelated', 'cyber');
+  if (followedUp === 1) add(counts, 'preservationFollowedUp', 'followed');
+  for (const section of codesOfLetters(ICCS_SECTIONS, offences ?? '')) add(counts, 'byOffence', section);
+  for (const code of codesOfLetters(ASSISTANCE, assistance ?? '')) add(counts, 'byAssistance', code);
 }
 
 /**
- * Counts of requests opened in the range, per breakdown; refusalGrounds instead counts the
- * refusals dated in the range, by the grounds the history recorded with each.
+ * Each refusal dated in the range, by the grounds the history recorded with it, so a refusal
+ * later reopened still counts for the year it happened: rows of direction and kind (places in
+ * their code lists), ground, count.
  */
-export function openedCounts(db: Queryable, from: string, to: string): Record<OpenedBreakdown, KeyedCount[]> {
-  const queries = openedCountQueries(db, from, to);
-  return Object.fromEntries(Object.entries(queries).map(([name, query]) => [name, keyed(query.all())])) as Record<
-    OpenedBreakdown,
-    KeyedCount[]
-  >;
+export function refusalGroundsQuery(db: Queryable, from: string, to: string) {
+  return db
+    .select({
+      direction: codeIndex(requests.direction, DIRECTIONS),
+      kind: codeIndex(requests.kind, KINDS),
+      key: sql<string | null>`grounds.value`,
+      n: sql<number>`count(*)`,
+    })
+    .from(statusHistory)
+    .innerJoin(requests, eq(requests.id, statusHistory.requestId))
+    .innerJoin(sql`json_each(coalesce(${statusHistory.refusalGrounds}, '[]')) AS grounds`, sql`1 = 1`)
+    .where(
+      and(
+        eq(statusHistory.toStatus, 'refused'),
+        isNotNull(statusHistory.fromStatus),
+        gte(statusHistory.effectiveOn, from),
+        lte(statusHistory.effectiveOn, to),
+      ),
+    )
+    .groupBy(requests.direction, requests.kind, sql`grounds.value`);
 }
 
-/** The statements behind openedCounts, built but not run (test/db/query-plans.test.ts checks their plans). */
-export function openedCountQueries(db: Queryable, from: string, to: string): Record<OpenedBreakdown, BreakdownQuery> {
-  const opened = openedIn(from, to);
-  const followers = alias(requests, 'followers');
-  return {
-    byOffence: countBy(db, requestOffences.section, opened, 'offences'),
-    byAssistance: countBy(db, requestAssistance.code, opened, 'assistance'),
-    byLegalBasis: countBy(db, requests.legalBasis, opened),
-    byChannel: countBy(db, requests.channel, opened),
-    byUrgency: countBy(db, requests.urgency, opened),
-    byProvider: countBy(db, requests.serviceProvider, opened),
-    cyberRelated: countBy(db, sql`'cyber'`, and(opened, eq(requests.cyberRelated, true))),
-    // Each refusal dated in the range, with the grounds recorded with it in the history, so a
-    // refusal later reopened still counts for the year it happened.
-    refusalGrounds: db
-      .select({
-        direction: requests.direction,
-        kind: requests.kind,
-        key: sql<string | null>`grounds.value`,
-        n: sql<number>`count(*)`,
-      })
-      .from(statusHistory)
-      .innerJoin(requests, eq(requests.id, statusHistory.requestId))
-      .innerJoin(sql`json_each(coalesce(${statusHistory.refusalGrounds}, '[]')) AS grounds`, sql`1 = 1`)
-      .where(
-        and(
-          eq(statusHistory.toStatus, 'refused'),
-          isNotNull(statusHistory.fromStatus),
-          gte(statusHistory.effectiveOn, from),
-          lte(statusHistory.effectiveOn, to),
-        ),
-      )
-      .groupBy(requests.direction, requests.kind, sql`grounds.value`),
-    // A preservation followed up: the `to` end of a follow-up or related link from an MLA or
-    // disclosure request (the interchange's related_reference imports as such a link).
-    preservationFollowedUp: countBy(
-      db,
-      sql`'followed'`,
-      and(
-        opened,
-        eq(requests.kind, 'preservation'),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(requestLinks)
-            .innerJoin(followers, eq(followers.id, requestLinks.fromId))
-            .where(
-              and(
-                eq(requestLinks.toId, requests.id),
-                inArray(requestLinks.kind, ['follow_up', 'related']),
-                inArray(followers.kind, ['mla', 'disclosure']),
-              ),
-            ),
-        ),
-      ),
-    ),
-  };
+/** Adds the refusal grounds of the range to the counts `countsAt` gives for a direction and kind. */
+export function countRefusalGrounds(
+  db: Queryable,
+  from: string,
+  to: string,
+  countsAt: (directionAt: number, kindAt: number) => BreakdownCounts,
+): void {
+  // The columns of refusalGroundsQuery, in order (a few dozen rows: no need for JSON).
+  const rows = refusalGroundsQuery(db, from, to).values() as [number, number, string | null, number][];
+  for (const [directionAt, kindAt, key, n] of rows) add(countsAt(directionAt, kindAt), 'refusalGrounds', key, n);
 }
