@@ -23,7 +23,8 @@ export function neutraliseCsvCell(text: string): string {
 }
 
 export function restoreCsvCell(text: string): string {
-  return GUARDED.test(text) ? text.slice(1) : text;
+  // Most cells do not start with an apostrophe: no regular expression for them.
+  return text.charCodeAt(0) === 39 && GUARDED.test(text) ? text.slice(1) : text;
 }
 
 /**
@@ -45,6 +46,19 @@ export function decodeXlsxText(text: string): string {
     ? text.replace(XLSX_ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     : text;
 }
+
+/**
+ * A copy of `text` that shares no memory with the text it was cut from. V8 makes a longer
+ * slice of a string point into that string: a reference the import keeps to the end (to find
+ * duplicates and related_reference targets) would keep the whole decoded chunk of the file it
+ * came from, and so the file itself (measured: 80 MB held for 100,000 references of a 38 MB
+ * file, 8 MB once copied). UTF-16 both ways, so every code unit comes back as it was.
+ */
+export const detach = (text: string): string => Buffer.from(text, 'utf16le').toString('utf16le');
+
+/** A column's letters as a spreadsheet shows them: A, B, … Z, AA, AB, … */
+export const columnLetter = (position: number): string =>
+  (position >= 26 ? columnLetter(Math.floor(position / 26) - 1) : '') + String.fromCharCode(65 + (position % 26));
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -1,4 +1,5 @@
 import type { ImportProblem } from '../../contract/interchange.ts';
+import { detach } from './cells.ts';
 
 /** The problems of an import: the first `limit` listed, the rest only counted. */
 export class ProblemList {
@@ -11,8 +12,10 @@ export class ProblemList {
   }
 
   add(problem: ImportProblem): void {
-    if (this.listed.length < this.limit) this.listed.push(problem);
-    else this.more += 1;
+    // Kept to the end: its texts must not hold on to the file's text they quote (see detach).
+    if (this.listed.length < this.limit) {
+      this.listed.push({ row: problem.row, column: detach(problem.column), message: detach(problem.message) });
+    } else this.more += 1;
   }
 
   addAll(problems: readonly ImportProblem[]): void {

@@ -65,8 +65,14 @@ export function strictUtf8(): Utf8Decoder {
       const cut = completeLength(bytes);
       carry = Buffer.from(bytes.subarray(cut));
       const whole = bytes.subarray(0, cut);
-      if (decodes(whole)) pass(decode(whole));
-      else fail(whole);
+      let text: string | null = null;
+      try {
+        text = decode(whole);
+      } catch {
+        // Not UTF-8: fail() finds where.
+      }
+      if (text === null) fail(whole);
+      else pass(text);
       done();
     },
     flush(done) {

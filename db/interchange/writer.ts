@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { DIRECTION_PREFIX, KIND_PREFIX, type Kind, type LinkKind } from '../../contract/codes.ts';
 import type { Clock } from '../clock.ts';
 import { scalarColumns } from '../requests/parts.ts';
+import { BulkInsert } from './bulk.ts';
 import type { ImportedChange } from './history.ts';
 import { parseReference } from './references.ts';
 import type { ValidRow } from './validate-row.ts';
@@ -17,6 +18,8 @@ export interface KnownRequest {
  * writes a few rows per request for up to hundreds of thousands of requests inside one
  * transaction; these are the same columns registerRequest (db/requests/write.ts) and
  * writeRequestParts fill, from the same scalarColumns mapping, without per-row query building.
+ * Parameters are bound by position: better-sqlite3 binds named ones by looking each name up in
+ * the object, which cost more than the insert itself (about 20 µs a request, measured).
  */
 export function importWriter(sqlite: Database.Database, clock: Clock, actor: string) {
   const insertRequest = sqlite.prepare(
@@ -24,18 +27,26 @@ export function importWriter(sqlite: Database.Database, clock: Clock, actor: str
        counterpart_authority, counterpart_reference, domestic_authority, domestic_reference, service_provider,
        legal_basis, legal_basis_detail, channel, cyber_related, offence_description, urgency, counterpart_deadline,
        deadline_note, assigned_to, summary, preserved_until, last_status_on, created_at, updated_at)
-     VALUES (@reference, @direction, @kind, @status, @openedOn, @closedOn, @counterpartCountry,
-       @counterpartAuthority, @counterpartReference, @domesticAuthority, @domesticReference, @serviceProvider,
-       @legalBasis, @legalBasisDetail, @channel, @cyberRelated, @offenceDescription, @urgency, @counterpartDeadline,
-       @deadlineNote, @assignedTo, @summary, @preservedUntil, @lastStatusOn, @at, @at)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertOffence = sqlite.prepare('INSERT INTO request_offences (request_id, section) VALUES (?, ?)');
-  const insertAssistance = sqlite.prepare('INSERT INTO request_assistance (request_id, code) VALUES (?, ?)');
-  const insertGround = sqlite.prepare('INSERT INTO request_refusal_grounds (request_id, ground) VALUES (?, ?)');
-  const insertChange = sqlite.prepare(
-    `INSERT INTO status_history (request_id, recorded_at, effective_on, actor, from_status, to_status, note, refusal_grounds)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  // A request's other rows are written in multi-row INSERTs (bulk.ts); the request's id is
+  // known as soon as its own row is in, so they can wait for a batch.
+  const offences = new BulkInsert(sqlite, 'request_offences', ['request_id', 'section']);
+  const assistance = new BulkInsert(sqlite, 'request_assistance', ['request_id', 'code']);
+  const grounds = new BulkInsert(sqlite, 'request_refusal_grounds', ['request_id', 'ground']);
+  const changes = new BulkInsert(sqlite, 'status_history', [
+    'request_id',
+    'recorded_at',
+    'effective_on',
+    'actor',
+    'from_status',
+    'to_status',
+    'note',
+    'refusal_grounds',
+  ]);
+  const flush = () => {
+    for (const rows of [offences, assistance, grounds, changes]) rows.flush();
+  };
   const insertLink = sqlite.prepare(
     'INSERT INTO request_links (from_id, to_id, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
   );
@@ -43,55 +54,104 @@ export function importWriter(sqlite: Database.Database, clock: Clock, actor: str
     `INSERT INTO reference_counters (scope, last) VALUES (?, ?)
      ON CONFLICT(scope) DO UPDATE SET last = max(last, excluded.last)`,
   );
+  /** The highest running number met per counter scope, written once by finish(). */
+  const counters = new Map<string, number>();
 
   return {
     request(row: ValidRow, history: readonly ImportedChange[]): number {
-      const columns = scalarColumns(row.fields);
+      const c = scalarColumns(row.fields);
       const id = Number(
-        insertRequest.run({
-          ...columns,
-          cyberRelated: columns.cyberRelated ? 1 : 0,
-          reference: row.reference,
-          direction: row.direction,
-          kind: row.kind,
-          status: row.status,
-          openedOn: row.openedOn,
-          closedOn: row.closedOn,
-          lastStatusOn: history.at(-1)?.effectiveOn ?? null,
-          at: clock.at,
-        }).lastInsertRowid,
+        insertRequest.run(
+          row.reference,
+          row.direction,
+          row.kind,
+          row.status,
+          row.openedOn,
+          row.closedOn,
+          c.counterpartCountry,
+          c.counterpartAuthority,
+          c.counterpartReference,
+          c.domesticAuthority,
+          c.domesticReference,
+          c.serviceProvider,
+          c.legalBasis,
+          c.legalBasisDetail,
+          c.channel,
+          c.cyberRelated ? 1 : 0,
+          c.offenceDescription,
+          c.urgency,
+          c.counterpartDeadline,
+          c.deadlineNote,
+          c.assignedTo,
+          c.summary,
+          c.preservedUntil,
+          history.at(-1)?.effectiveOn ?? null,
+          clock.at,
+          clock.at,
+        ).lastInsertRowid,
       );
-      for (const section of row.fields.offences) insertOffence.run(id, section);
-      for (const code of row.fields.assistance) insertAssistance.run(id, code);
-      for (const ground of row.refusalGrounds) insertGround.run(id, ground);
+      for (const section of row.fields.offences) offences.add(id, section);
+      for (const code of row.fields.assistance) assistance.add(id, code);
+      for (const ground of row.refusalGrounds) grounds.add(id, ground);
       // A refusal carries its grounds in the history too (see db/schema/requests.ts).
-      const grounds = JSON.stringify(row.refusalGrounds);
+      const refusal = row.refusalGrounds.length > 0 ? JSON.stringify(row.refusalGrounds) : null;
       for (const h of history) {
-        const refusal = h.toStatus === 'refused' ? grounds : null;
-        insertChange.run(id, clock.at, h.effectiveOn, actor, h.fromStatus, h.toStatus, h.note, refusal);
+        changes.add(
+          id,
+          clock.at,
+          h.effectiveOn,
+          actor,
+          h.fromStatus,
+          h.toStatus,
+          h.note,
+          h.toStatus === 'refused' ? refusal : null,
+        );
       }
       return id;
     },
+    /** Links two requests of the register (the import's own rows are written first). */
     link(fromId: number, toId: number, kind: LinkKind): void {
+      flush();
       insertLink.run(fromId, toId, kind, clock.at, actor);
     },
     /**
      * Raises the running number of the reference's (kind, direction, year) to at least its
      * own, so a request registered later never gets an imported number (the scope is the one
      * db/references.ts allocateReference counts in). A reference the pattern did not make
-     * cannot collide with one it makes, and leaves the counters alone.
+     * cannot collide with one it makes, and leaves the counters alone. Kept in memory (one
+     * number per scope) and written by finish(), inside the same transaction.
      */
     counter(pattern: string, reference: string): void {
       const parts = parseReference(pattern, reference);
       if (!parts) return;
-      raiseCounter.run(`${KIND_PREFIX[parts.kind]}-${DIRECTION_PREFIX[parts.direction]}-${parts.year}`, parts.seq);
+      const scope = `${KIND_PREFIX[parts.kind]}-${DIRECTION_PREFIX[parts.direction]}-${parts.year}`;
+      if (parts.seq > (counters.get(scope) ?? -1)) counters.set(scope, parts.seq);
+    },
+    /** Writes what is still gathered, and the counters: one upsert per scope rather than one per request. */
+    finish(): void {
+      flush();
+      for (const [scope, last] of counters) raiseCounter.run(scope, last);
+      counters.clear();
     },
   };
 }
 export type ImportWriter = ReturnType<typeof importWriter>;
 
-/** Looks requests up by reference in the register (on the import's connection, so it sees the import's own rows). */
-export function registerLookup(sqlite: Database.Database): (reference: string) => KnownRequest | undefined {
+/** Requests of the register by reference (on the import's connection, so it sees the import's own rows). */
+export interface RegisterLookup {
+  /** The register had no requests when the import's transaction began. */
+  readonly empty: boolean;
+  find(reference: string): KnownRequest | undefined;
+}
+
+/**
+ * Asked once per imported row. On a register that was empty when the import's transaction
+ * began (nobody else can write to it meanwhile) the only requests are the import's own, which
+ * the import knows already: no query is needed.
+ */
+export function registerLookup(sqlite: Database.Database): RegisterLookup {
+  const empty = sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM requests)').pluck().get() === 1;
+  if (empty) return { empty, find: () => undefined };
   const find = sqlite.prepare<[string], KnownRequest>('SELECT id, kind FROM requests WHERE reference = ?');
-  return (reference) => find.get(reference);
+  return { empty, find: (reference) => find.get(reference) };
 }
