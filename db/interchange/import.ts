@@ -6,6 +6,7 @@ import type { ColumnMapping, ImportReport, InterchangeColumn, InterchangeFormat 
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import * as schema from '../schema/index.ts';
+import { type DeferredSearchIndex, deferSearchIndex } from '../search/bulk-fill.ts';
 import { type BulkLoad, startBulkLoad } from './bulk.ts';
 import { cellText, columnLetter, detach, type RawCell } from './cells.ts';
 import { type ColumnPlan, planColumns } from './headers.ts';
@@ -112,6 +113,7 @@ export async function importRegister(
     );
   }
   let bulk: BulkLoad | null = null;
+  let searchIndex: DeferredSearchIndex | null = null;
   let writing = !options.dryRun;
   /** Every reference of the file, valid rows with what they became: a related_reference may name any. */
   const inFile = new Map<string, { row: number; request: KnownRequest | null }>();
@@ -122,6 +124,7 @@ export async function importRegister(
   try {
     const lookup = registerLookup(sqlite);
     bulk = startBulkLoad(sqlite, { deferIndexes: writing && lookup.empty });
+    searchIndex = writing && lookup.empty ? deferSearchIndex(sqlite) : null;
     const write = importWriter(sqlite, clock, actor.name);
     try {
       for await (const { row, cells } of sheetRows(stream, options.format)) {
@@ -189,6 +192,7 @@ export async function importRegister(
     if (ok && writing) {
       write.finish();
       bulk.rebuildIndexes();
+      searchIndex?.fill();
       const sha256 = await meter.sha256();
       recordAudit(drizzle({ client: sqlite, schema }), actor, clock.at, {
         action: 'register.import',

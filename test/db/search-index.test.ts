@@ -185,6 +185,27 @@ describe('the search index keeps step with the register', () => {
     expect(drift(register)).toBe(0);
   });
 
+  it('is filled once at the end of an import into an empty register, and kept by its triggers after it', async () => {
+    const register = tempRegister();
+    const failing = csvFile([
+      row({ reference: 'MLA-IN-2024-00001', summary: 'Smuggling by Jan Claes' }),
+      row({ reference: 'MLA-IN-2024-00002', counterpart_country: 'XX' }),
+    ]);
+    expect((await importFile(register, failing)).ok).toBe(false);
+    const good = csvFile([
+      row({ reference: 'MLA-IN-2024-00003', summary: 'Fraud by Lotte Peeters' }),
+      row({ reference: 'MLA-IN-2024-00004', summary: 'Fraud by Maes Transport' }),
+    ]);
+    expect((await importFile(register, good)).ok).toBe(true);
+    expect(await found(register, 'claes')).toEqual([]);
+    expect((await found(register, 'fraud by')).length).toBe(2);
+    expect(drift(register)).toBe(0);
+    // The triggers are back: what the app writes next is found at once.
+    const later = await seedRequest(register, { summary: 'Extortion by Wouter Janssens' });
+    expect(await found(register, 'janssens')).toEqual([[later.id, 'summary']]);
+    expect(drift(register)).toBe(0);
+  });
+
   it('is built from the requests already there when the migration runs', async () => {
     const file = path.join(tempDir(), 'register.sqlite');
     openDatabase({ file, migrationsFolder: migrationsFolder(SCHEMA_VERSION - 1), create: true }).close();
