@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'native/**', 'node_modules/**', 'test-results/**', 'migrations/**', '.data/**'],
+    ignores: ['dist/**', 'release/**', 'native/**', 'node_modules/**', 'test-results/**', 'migrations/**', '.data/**', '.scratch/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
