@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { directionSchema, kindSchema, requestId, statusSchema } from './requests.ts';
+import { requestSummarySchema } from './requests.ts';
 
 /**
  * The fields full-text search looks in, strongest first: a match in an earlier field ranks
@@ -51,16 +51,9 @@ export const snippetPartSchema = z.object({ text: z.string(), hit: z.boolean() }
 export type SnippetPart = z.infer<typeof snippetPartSchema>;
 
 /** One request found: what identifies it, the best field that matched and where in it. */
-export const searchHitSchema = z.object({
-  id: requestId,
-  reference: z.string(),
-  direction: directionSchema,
-  kind: kindSchema,
-  status: statusSchema,
-  counterpartCountry: z.string(),
-  field: z.enum(SEARCH_FIELDS),
-  snippet: z.array(snippetPartSchema),
-});
+export const searchHitSchema = requestSummarySchema
+  .pick({ id: true, reference: true, direction: true, kind: true, status: true, counterpartCountry: true })
+  .extend({ field: z.enum(SEARCH_FIELDS), snippet: z.array(snippetPartSchema) });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const searchResultSchema = z.object({

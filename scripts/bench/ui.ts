@@ -10,14 +10,13 @@
  * The time is the page's own clock (performance.now(), from navigation start) at the frame
  * after the first row with a reference appears. Median of RUNS after one warm-up.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, startWebProcess, type WebProcess } from '../web-process.ts';
 import { percentile, round } from './timing.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 5;
 const TIMEOUT_MS = 60_000;
 
@@ -29,44 +28,17 @@ export interface UiResult {
 }
 
 /** Starts web/main.ts on `dataDir` and a free port; resolves with the address it prints. */
-async function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+function startServer(dataDir: string): Promise<WebProcess> {
   if (!fs.existsSync(path.join(REPO, 'dist', 'renderer', 'index.html'))) {
     throw new Error('the renderer is not built: run `npm run build:renderer` (npm run bench does)');
   }
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'web/main.ts', '--port', '0'],
-    {
-      cwd: REPO,
-      env: { ...process.env, MLA_DESK_DATA_DIR: dataDir },
-      detached: true, // its own process group, so tsx and the server stop together
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the web server did not start:\n${output}`)), TIMEOUT_MS);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the web server exited with ${code}:\n${output}`)));
+  const tsx = path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return startWebProcess(process.execPath, [tsx, 'web/main.ts', '--port', '0'], {
+    cwd: REPO,
+    dataDir,
+    timeoutMs: TIMEOUT_MS,
+    name: 'the web server',
   });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null || child.pid === undefined) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /**
@@ -111,22 +83,10 @@ async function visit(browser: Browser, base: string, token: string): Promise<num
 
 /** ui_first_rows_ms on the register in `dataDir` (its register.sqlite, already seeded). */
 export async function measureUiFirstRows(dataDir: string): Promise<UiResult> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`);
   const server = await startServer(dataDir);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const [base = '', token = ''] = server.url.split('#token=');
     await visit(browser, base, token); // warm-up: the server's statements, the disk cache
     const samples: number[] = [];
