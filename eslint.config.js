@@ -6,7 +6,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'native/**', 'node_modules/**', 'test-results/**', 'migrations/**', '.data/**', '.scratch/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      'native/**',
+      'node_modules/**',
+      'test-results/**',
+      'migrations/**',
+      '.data/**',
+      '.scratch/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
