@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { launchChromium, startWebProcess } from '../../scripts/web-process.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -36,4 +37,20 @@ export { launchChromium };
 export function screenshotPath(name: string): string {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+/** The web app and Chromium that a file's tests share: started before them, stopped after. */
+export async function openWebApp(): Promise<{ app: WebApp; browser: Browser }> {
+  const app = await startWebApp();
+  try {
+    return { app, browser: await launchChromium() };
+  } catch (e) {
+    await app.stop();
+    throw e;
+  }
+}
+
+export async function closeWebApp(app: WebApp | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await app?.stop();
 }

@@ -2,22 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, type WebApp, launchChromium, screenshotPath, startWebApp } from './harness.ts';
+import { closeWebApp, openWebApp, REPO, screenshotPath, type WebApp } from './harness.ts';
 
 const SAMPLE = path.join(REPO, 'test', 'fixtures', 'register-sample.csv');
 
 let app: WebApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await openWebApp()));
+afterAll(() => closeWebApp(app, browser));
 
 async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });

@@ -1,20 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { type WebApp, launchChromium, screenshotPath, startWebApp } from './harness.ts';
+import { closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, browser } = await openWebApp()));
+afterAll(() => closeWebApp(app, browser));
 
 async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });

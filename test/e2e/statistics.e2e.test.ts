@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YearFigures } from '../../contract/statistics.ts';
-import { REPO, type WebApp, launchChromium, screenshotPath, startWebApp } from './harness.ts';
+import { REPO, type WebApp, screenshotPath, closeWebApp, openWebApp } from './harness.ts';
 
 const SAMPLE = path.join(REPO, 'test', 'fixtures', 'register-sample.csv');
 const EXPECTED = JSON.parse(
@@ -14,15 +14,11 @@ let app: WebApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
+  ({ app, browser } = await openWebApp());
   await importSample();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeWebApp(app, browser));
 
 function session(): { origin: string; token: string } {
   const url = new URL(app.url);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { type WebApp, launchChromium, screenshotPath, startWebApp } from './harness.ts';
+import { type WebApp, screenshotPath, closeWebApp, openWebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
@@ -9,18 +9,14 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
+  ({ app, browser } = await openWebApp());
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeWebApp(app, browser));
 
 async function choose(label: string | RegExp, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label }).click();
