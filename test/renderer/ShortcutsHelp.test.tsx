@@ -38,6 +38,9 @@ describe('the shortcut list', () => {
     ]) {
       expect(dialog).toHaveTextContent(action);
     }
+    const list = screen.getByRole('table', { name: 'In the register list and the search results' });
+    expect(list).toHaveTextContent('Open the requestEnter');
+    expect(list).toHaveTextContent('A page up or down (register list)Page UporPage Down');
     expect(dialog).toHaveTextContent(/Ctrl\s*\+\s*S/);
   });
 

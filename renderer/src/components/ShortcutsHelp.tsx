@@ -17,6 +17,49 @@ function shortcuts(mod: string): { action: string; keys: string[][] }[] {
   ];
 }
 
+/** Keys of the register list (RegisterTable) and of the search box's results (GlobalSearch). */
+const LIST_KEYS: { action: string; keys: string[][] }[] = [
+  { action: 'shortcuts.list.move', keys: [['↑'], ['↓']] },
+  { action: 'shortcuts.list.page', keys: [['Page Up'], ['Page Down']] },
+  { action: 'shortcuts.list.ends', keys: [['Home'], ['End']] },
+  { action: 'shortcuts.list.open', keys: [['Enter']] },
+  { action: 'shortcuts.list.select', keys: [['Space']] },
+];
+
+function KeysTable({ label, rows }: { label: string; rows: { action: string; keys: string[][] }[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table aria-label={label}>
+      <Table.Tbody>
+        {rows.map(({ action, keys }) => (
+          <Table.Tr key={action}>
+            <Table.Td>{t(action)}</Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                {keys.map((combo, i) => (
+                  <Fragment key={combo.join('+')}>
+                    {i > 0 && (
+                      <Text span size="sm" c="dimmed">
+                        {t('shortcuts.or')}
+                      </Text>
+                    )}
+                    {combo.map((key, j) => (
+                      <Fragment key={key}>
+                        {j > 0 && '+'}
+                        <Kbd>{key}</Kbd>
+                      </Fragment>
+                    ))}
+                  </Fragment>
+                ))}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /** The shortcut list, opened by "?", F1 or Help > Keyboard shortcuts (screens.md asks for one). */
 export function ShortcutsHelp() {
   const { t } = useTranslation();
@@ -33,34 +76,11 @@ export function ShortcutsHelp() {
       <Text size="sm" c="dimmed" mb="sm">
         {t('shortcuts.intro')}
       </Text>
-      <Table aria-label={t('shortcuts.title')}>
-        <Table.Tbody>
-          {shortcuts(mod).map(({ action, keys }) => (
-            <Table.Tr key={action}>
-              <Table.Td>{t(action)}</Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  {keys.map((combo, i) => (
-                    <Fragment key={combo.join('+')}>
-                      {i > 0 && (
-                        <Text span size="sm" c="dimmed">
-                          {t('shortcuts.or')}
-                        </Text>
-                      )}
-                      {combo.map((key, j) => (
-                        <Fragment key={key}>
-                          {j > 0 && '+'}
-                          <Kbd>{key}</Kbd>
-                        </Fragment>
-                      ))}
-                    </Fragment>
-                  ))}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <KeysTable label={t('shortcuts.title')} rows={shortcuts(mod)} />
+      <Text size="sm" fw={600} mt="md" mb="xs">
+        {t('shortcuts.list.title')}
+      </Text>
+      <KeysTable label={t('shortcuts.list.title')} rows={LIST_KEYS} />
     </Modal>
   );
 }
