@@ -1,24 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
+import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
 beforeAll(async () => ({ app, browser } = await openWebApp()));
 afterAll(() => closeWebApp(app, browser));
 
-/** The loopback API as the page calls it, with the per-start token from the start link. */
-async function callApi(channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
-  const url = new URL(app.url);
-  const token = /token=([0-9a-f]+)/.exec(url.hash)?.[1] ?? '';
-  const res = await fetch(`${url.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  return (await res.json()) as { ok: boolean; value?: unknown };
-}
+const envelope = (channel: string, input: unknown) => apiEnvelope(app, channel, input);
 
 async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -94,7 +84,7 @@ describe('an administrator keeps the directories and the reference pattern', () 
     await page.getByText('Settings saved.').waitFor();
 
     // A request registered now takes the new pattern; the provider is offered for the next one.
-    const registered = await callApi('requests.register', {
+    const registered = await envelope('requests.register', {
       direction: 'incoming',
       kind: 'preservation',
       counterpartCountry: 'US',
@@ -102,11 +92,11 @@ describe('an administrator keeps the directories and the reference pattern', () 
       serviceProvider: 'Meta Platforms',
     });
     expect(registered).toMatchObject({ ok: true, value: { reference: `CA/${year}/PRE-IN/0001` } });
-    expect(await callApi('directories.suggest', { field: 'serviceProvider' })).toEqual({
+    expect(await envelope('directories.suggest', { field: 'serviceProvider' })).toEqual({
       ok: true,
       value: ['Meta Platforms'],
     });
-    expect(await callApi('settings.get', {})).toMatchObject({
+    expect(await envelope('settings.get', {})).toMatchObject({
       ok: true,
       value: { officeName: 'Central Authority for International Cooperation', preservationWarningDays: 21 },
     });

@@ -54,3 +54,31 @@ export async function closeWebApp(app: WebApp | undefined, browser: Browser | un
   await browser?.close();
   await app?.stop();
 }
+
+/** The web app's origin and the tab's token, from the address it printed. */
+export function sessionOf(app: WebApp): { origin: string; token: string } {
+  const url = new URL(app.url);
+  return { origin: url.origin, token: /token=([0-9a-f]+)/.exec(url.hash)?.[1] ?? '' };
+}
+
+/** Calls the HTTP API as the page does, and answers the envelope as it came. */
+export async function apiEnvelope(
+  app: WebApp,
+  channel: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
+  const { origin, token } = sessionOf(app);
+  const res = await fetch(`${origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+}
+
+/** Calls the HTTP API as the page does; a refusal fails the test with the register's words. */
+export async function callApi<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
+  const envelope = await apiEnvelope(app, channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}

@@ -1,26 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
+import { callApi, closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
 beforeAll(async () => ({ app, browser } = await openWebApp()));
 afterAll(() => closeWebApp(app, browser));
 
-/** Calls the HTTP API as the page does, with the session token from the start link. */
-async function call(channel: string, input: object): Promise<{ id: number; reference: string }> {
-  const url = new URL(app.url);
-  const token = /token=([0-9a-f]+)/.exec(url.hash)?.[1] ?? '';
-  const res = await fetch(`${url.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: { id: number; reference: string }; error?: unknown };
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
+const call = (channel: string, input: object) => callApi<{ id: number; reference: string }>(app, channel, input);
 
 async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });

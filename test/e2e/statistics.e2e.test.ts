@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YearFigures } from '../../contract/statistics.ts';
-import { REPO, type WebApp, screenshotPath, closeWebApp, openWebApp } from './harness.ts';
+import { callApi, closeWebApp, openWebApp, REPO, screenshotPath, sessionOf, type WebApp } from './harness.ts';
 
 const SAMPLE = path.join(REPO, 'test', 'fixtures', 'register-sample.csv');
 const EXPECTED = JSON.parse(
@@ -20,23 +20,9 @@ beforeAll(async () => {
 
 afterAll(() => closeWebApp(app, browser));
 
-function session(): { origin: string; token: string } {
-  const url = new URL(app.url);
-  return { origin: url.origin, token: /token=([0-9a-f]+)/.exec(url.hash)?.[1] ?? '' };
-}
+const session = () => sessionOf(app);
 
-/** Calls the HTTP API as the page does, with the session token from the start link. */
-async function call<T>(channel: string, input: object): Promise<T> {
-  const { origin, token } = session();
-  const res = await fetch(`${origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
+const call = <T>(channel: string, input: object) => callApi<T>(app, channel, input);
 
 /** Imports the sample register the way the browser's import wizard does: upload, then import. */
 async function importSample(): Promise<void> {

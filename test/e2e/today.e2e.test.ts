@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
+import { callApi, closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
@@ -16,19 +16,7 @@ const daysFrom = (days: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** Calls the HTTP API as the page does, with the session token from the start link. */
-async function call(channel: string, input: object): Promise<{ id: number; version: number }> {
-  const url = new URL(app.url);
-  const token = /token=([0-9a-f]+)/.exec(url.hash)?.[1] ?? '';
-  const res = await fetch(`${url.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value: { id: number; version: number }; error?: unknown };
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
+const call = (channel: string, input: object) => callApi<{ id: number; version: number }>(app, channel, input);
 
 /** A register with something in every part of the Today dashboard. */
 async function seed(): Promise<void> {
