@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { sealLegacyAuditEntries } from './audit-chain.ts';
 import { StorageError } from './errors.ts';
 
 export interface Migration {
@@ -40,6 +41,8 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
       for (const statement of m.statements) sqlite.exec(statement);
       record.run(m.hash, m.createdAt);
     }
+    // Entries older than the audit chain get their hashes with the upgrade that adds it, never later.
+    sealLegacyAuditEntries(sqlite, new Date().toISOString());
     sqlite.pragma(`user_version = ${migrations.length}`);
   });
   try {
