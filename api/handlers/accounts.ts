@@ -1,0 +1,65 @@
+import type { Person, SignedIn, SignedInUser } from '../../contract/accounts.ts';
+import { AppError } from '../../contract/errors.ts';
+import type { HandlerContext } from '../context.ts';
+import type { HandlersFor } from '../handler-types.ts';
+import { clockOf } from './requests.ts';
+
+const userOf = ({ id, username, displayName, role, authority }: Person): SignedInUser => ({
+  id,
+  username,
+  displayName,
+  role,
+  authority,
+});
+
+/** Opens this transport's session for the person (the transport keeps the token). */
+async function signedIn(person: Person, ctx: HandlerContext): Promise<SignedIn> {
+  const token = ctx.session.begin(person.id);
+  return { outcome: 'signedIn', token, user: userOf(person), idleMinutes: (await ctx.register.settings()).idleMinutes };
+}
+
+/** The caller's own account: callers the transport vouches for have none. */
+function ownAccount(ctx: HandlerContext): number {
+  if (ctx.caller.userId === null) throw new AppError('denied', 'This caller has no account of its own.');
+  return ctx.caller.userId;
+}
+
+export const accountHandlers: HandlersFor<'accounts.'> = {
+  'accounts.status': async (_input, ctx) => {
+    const signedInNow = ctx.session.state === 'signedIn' && ctx.caller.userId !== null;
+    const person =
+      signedInNow && ctx.caller.userId !== null ? await ctx.register.accounts.find(ctx.caller.userId) : null;
+    return {
+      firstRun: await ctx.register.accounts.firstRun(),
+      user: person ? userOf(person) : null,
+      idleMinutes: (await ctx.register.settings()).idleMinutes,
+    };
+  },
+  'accounts.createFirstAdministrator': async (input, ctx) =>
+    signedIn(await ctx.register.accounts.createFirstAdministrator(input, clockOf(ctx)), ctx),
+  'accounts.signIn': async (input, ctx) => {
+    const result = await ctx.register.accounts.signIn(input.username, input.password, ctx.now);
+    return result.outcome === 'signedIn' ? signedIn(result.person, ctx) : result;
+  },
+  'accounts.signOut': async (_input, ctx) => ({ signedOut: ctx.session.end() }),
+  'accounts.changePassword': async (input, ctx) => {
+    const id = ownAccount(ctx);
+    await ctx.register.accounts.changePassword(id, input.currentPassword, input.newPassword, ctx.caller, clockOf(ctx));
+    return { changed: true };
+  },
+  'accounts.list': (_input, ctx) => ctx.register.accounts.list(),
+  'accounts.add': (input, ctx) => ctx.register.accounts.add(input, ctx.caller, clockOf(ctx)),
+  'accounts.update': async (input, ctx) => {
+    const person = await ctx.register.accounts.update(input, ctx.caller, clockOf(ctx));
+    // The next call of a disabled person is refused anyway; their open sessions go at once.
+    if (person.disabled) ctx.session.endAllOf(person.id);
+    return person;
+  },
+  'accounts.resetPassword': async (input, ctx) => {
+    const person = await ctx.register.accounts.resetPassword(input.id, input.password, ctx.caller, clockOf(ctx));
+    // Whoever is signed in with the old password is signed out.
+    ctx.session.endAllOf(person.id);
+    return person;
+  },
+  'accounts.unlock': (input, ctx) => ctx.register.accounts.unlock(input.id, ctx.caller, clockOf(ctx)),
+};

@@ -1,0 +1,77 @@
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN, type Person } from '../../../../contract/accounts.ts';
+import { useApi } from '../../api/context.tsx';
+import { fieldErrorsOf } from '../../components/field-errors.ts';
+
+/** A new password for someone who forgot theirs; it also lifts a lock-out and ends their sessions. */
+export function ResetPasswordDialog({
+  person,
+  onClose,
+  onSaved,
+}: {
+  person: Person;
+  onClose(): void;
+  onSaved(person: Person): void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const reset = useMutation({
+    mutationFn: () => api.call('accounts.resetPassword', { id: person.id, password }),
+    onSuccess: (saved) => {
+      onSaved(saved);
+      onClose();
+    },
+  });
+  const fields = reset.isError ? fieldErrorsOf(reset.error) : {};
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setMismatch(password !== repeat);
+    if (password === repeat) reset.mutate();
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('people.resetTitle', { name: person.displayName })}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t('people.resetIntro')}</Text>
+          {reset.isError && Object.keys(fields).length === 0 && (
+            <Alert color="red" role="alert">
+              {reset.error.message}
+            </Alert>
+          )}
+          <PasswordInput
+            label={t('people.password')}
+            description={t('people.passwordHint', { min: PASSWORD_MIN })}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fields['password']}
+            autoComplete="new-password"
+            required
+            data-autofocus
+          />
+          <PasswordInput
+            label={t('people.repeatPassword')}
+            value={repeat}
+            onChange={(e) => setRepeat(e.currentTarget.value)}
+            error={mismatch ? t('people.passwordsDiffer') : undefined}
+            autoComplete="new-password"
+            required
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('people.cancel')}
+            </Button>
+            <Button type="submit" loading={reset.isPending}>
+              {t('people.resetPassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
