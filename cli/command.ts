@@ -17,6 +17,8 @@ export interface Command<S extends z.ZodType = z.ZodType> {
 export interface CommandIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Standard input, read to its end (a passphrase piped in); absent where there is none. */
+  input?: () => Promise<string>;
 }
 
 export const defineCommand = <S extends z.ZodType>(command: Command<S>): Command => command as unknown as Command;

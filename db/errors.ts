@@ -5,7 +5,9 @@ export type StorageProblem =
   | 'not_mla_desk' // a file that is not an MLA Desk register
   | 'newer' // written by a newer version of MLA Desk
   | 'unreadable' // damaged, locked or not permitted
-  | 'migration_failed';
+  | 'migration_failed'
+  | 'encrypted' // an encrypted register opened without its key
+  | 'wrong_key'; // a key (or key file, or recovery passphrase) that does not open it
 
 /** A database that cannot be opened or upgraded. Nothing has been changed when it is thrown. */
 export class StorageError extends AppError {

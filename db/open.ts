@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupBeforeMigration } from './backups/take.ts';
 import { StorageError } from './errors.ts';
+import { rollBackInterruptedEncryption } from './keys/interrupted-encryption.ts';
+import { isPlainSqliteFile, keyPragma, type RegisterKey } from './keys/register-key.ts';
 import { applyMigrations, loadMigrations } from './migrate.ts';
 
 /** 'MLAD' in ASCII: marks a SQLite file as an MLA Desk register (PRAGMA application_id). */
@@ -16,10 +19,19 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Open without writing a byte (checks, backups): no pragmas that write, no migrations. */
   readonly?: boolean;
+  /**
+   * The register's encryption key (db/keys/). With a key, a new register is created
+   * encrypted and a plain one is encrypted in place the first time it is opened for writing;
+   * without one, only a plain register opens (tests, and files the command line made without
+   * --key-file).
+   */
+  key?: RegisterKey | undefined;
   /** Path of a better-sqlite3 build for this runtime (Electron loads its own ABI build). */
   nativeBinding?: string | undefined;
-  /** Where the copy taken before a migration goes; default: `backups/` beside the database. */
+  /** The office's backup folder (db/backups/), where the backup before a migration goes; default: `backups/` beside the database. */
   backupDir?: string;
+  /** Recorded in the manifest of each backup (which version of MLA Desk wrote it). */
+  appVersion?: string | undefined;
   now?: () => Date;
 }
 
@@ -27,7 +39,7 @@ export interface OpenedDatabase {
   sqlite: Database.Database;
   file: string;
   schemaVersion: number;
-  /** The copy taken before migrations ran on an existing register, if any. */
+  /** The folder of the backup taken before migrations ran on an existing register (db/backups/), if any. */
   preMigrationCopy: string | null;
   close(): void;
 }
@@ -39,14 +51,26 @@ interface FileFacts {
 }
 
 /**
+ * An encrypted database and any other file that is not a plain SQLite one look the same
+ * without the key; but a database is whole pages (512 to 65,536 bytes each), so a file of
+ * another size is certainly not one, and is named as such rather than as encrypted.
+ */
+function looksLikeEncryptedDatabase(file: string): boolean {
+  const size = fs.statSync(file).size;
+  return size >= 512 && size % 512 === 0;
+}
+
+/**
  * Reads what the file is without writing a byte to it (read-only connection). SQLite may still
  * create -wal/-shm files beside a WAL database: those it created are removed again.
  */
-function inspect(file: string, nativeBinding: string | undefined): FileFacts {
+function inspect(file: string, nativeBinding: string | undefined, key: RegisterKey | undefined): FileFacts {
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  const plain = isPlainSqliteFile(file);
   let probe: Database.Database | undefined;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    if (key && !plain) probe.pragma(keyPragma(key));
     return {
       applicationId: Number(probe.pragma('application_id', { simple: true })),
       userVersion: Number(probe.pragma('user_version', { simple: true })),
@@ -55,6 +79,19 @@ function inspect(file: string, nativeBinding: string | undefined): FileFacts {
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      // An encrypted file and a file that is not a database look the same without the right key.
+      if (key && !plain) {
+        throw new StorageError(
+          'wrong_key',
+          `The key does not open ${file}: it is the key of another register, or the file is not an MLA Desk register.`,
+        );
+      }
+      if (!plain && looksLikeEncryptedDatabase(file)) {
+        throw new StorageError(
+          'encrypted',
+          `${file} is encrypted (or is not an MLA Desk database): open it with its key (--key-file).`,
+        );
+      }
       throw new StorageError('not_mla_desk', `${file} is not an MLA Desk database (it is not a readable SQLite file).`);
     }
     throw new StorageError('unreadable', `${file} cannot be read: ${(e as Error).message}`);
@@ -63,10 +100,6 @@ function inspect(file: string, nativeBinding: string | undefined): FileFacts {
     // Had another process the file open, these would have existed before the probe.
     for (const f of sideFiles) fs.rmSync(f, { force: true });
   }
-}
-
-function timestampForFile(at: Date): string {
-  return at.toISOString().replace(/[:.]/g, '-');
 }
 
 /**
@@ -88,7 +121,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   }
   let facts: FileFacts = { applicationId: 0, userVersion: 0, objects: 0 };
   if (exists) {
-    facts = inspect(file, nativeBinding);
+    if (!options.readonly) rollBackInterruptedEncryption(file, { applicationId: APPLICATION_ID, nativeBinding });
+    facts = inspect(file, nativeBinding, options.key);
     const isEmpty = facts.objects === 0 && facts.userVersion === 0;
     if (!isEmpty && facts.applicationId !== APPLICATION_ID) {
       throw new StorageError('not_mla_desk', `${file} is a SQLite database, but not an MLA Desk register.`);
@@ -103,9 +137,13 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
 
+  // A file that is there and plain stays readable without the key until it is encrypted below.
+  const plainBefore = exists && fs.statSync(file).size > 0 && isPlainSqliteFile(file);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, { nativeBinding, readonly: options.readonly === true });
+    // Before the first read: SQLite reads the first page with whatever key it has.
+    if (options.key && !plainBefore) sqlite.pragma(keyPragma(options.key));
   } catch (e) {
     throw new StorageError('unreadable', `${file} cannot be opened: ${(e as Error).message}`);
   }
@@ -127,6 +165,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
         `${file} was written by a newer version of MLA Desk. Update MLA Desk to open it.`,
       );
     }
+    if (options.key && plainBefore) encryptInPlace(sqlite, options.key);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -135,16 +174,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     let preMigrationCopy: string | null = null;
     const pending = migrations.length - facts.userVersion;
     if (pending > 0 && options.migrate !== false) {
-      if (facts.userVersion > 0) {
-        const dir = options.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
-        fs.mkdirSync(dir, { recursive: true });
-        preMigrationCopy = path.join(
-          dir,
-          `${path.basename(file, path.extname(file))}-before-schema-${migrations.length}-${timestampForFile(now())}.sqlite`,
-        );
-        // VACUUM INTO writes a consistent, compact copy through SQLite itself.
-        sqlite.prepare('VACUUM INTO ?').run(preMigrationCopy);
-      }
+      if (facts.userVersion > 0) preMigrationCopy = backupBeforeMigration(sqlite, options, now());
       if (facts.userVersion === 0) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
       applyMigrations(sqlite, migrations, facts.userVersion);
       sqlite.pragma('optimize');
@@ -161,6 +191,17 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     sqlite.close();
     throw e;
   }
+}
+
+/**
+ * Encrypts a plain register where it lies (SQLite3 Multiple Ciphers' rekey, which rewrites
+ * every page in one transaction). Rekeying is refused in WAL mode, so the journal goes to
+ * DELETE for it (the WAL is checkpointed into the file first) and comes back right after.
+ * The rollback journal holds plain pages only while the rekey runs and is deleted with it.
+ */
+function encryptInPlace(sqlite: Database.Database, key: RegisterKey): void {
+  sqlite.pragma('journal_mode = DELETE');
+  sqlite.pragma(`re${keyPragma(key)}`);
 }
 
 /** The schema version this build of MLA Desk writes. */

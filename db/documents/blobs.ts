@@ -1,28 +1,52 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SHA256_HEX } from '../../contract/documents.ts';
 import { AppError } from '../../contract/errors.ts';
+import {
+  DocumentIntegrityError,
+  type DocumentKeys,
+  documentKeys,
+  encryptingStream,
+  readStoredDocument,
+  sealedName,
+  sealedSize,
+} from '../keys/document-cipher.ts';
+import type { RegisterKey } from '../keys/register-key.ts';
 
 /**
- * The document files of a register: `<dataDir>/documents/<first two hex>/<sha256>`, named by
- * their content, so the same bytes are stored once and a file's name says what it must hash
- * to. Files are streamed in and out in chunks: evidence can be gigabytes, the process small.
+ * The document files of a register: `<dataDir>/documents/<first two hex>/<name>`, stored once
+ * per content. In a plain register the name is the file's SHA-256, so it says what the file
+ * must hash to. In an encrypted register (db/keys/document-cipher.ts) the file is encrypted
+ * with a key derived from the register key and named by an HMAC of its SHA-256, so the folder
+ * neither shows the documents nor tells which known files it holds. Files are streamed in and
+ * out in chunks: evidence can be gigabytes, the process small.
  */
 export interface BlobStore {
   root: string;
+  /** Set when the register is encrypted: its documents are too. */
+  keys: DocumentKeys | null;
 }
 
-export function blobStoreBeside(databaseFile: string): BlobStore {
-  return { root: path.join(path.dirname(path.resolve(databaseFile)), 'documents') };
+export function blobStoreBeside(databaseFile: string, key?: RegisterKey): BlobStore {
+  return {
+    root: path.join(path.dirname(path.resolve(databaseFile)), 'documents'),
+    keys: key ? documentKeys(key) : null,
+  };
 }
 
 export function blobPath(store: BlobStore, sha256: string): string {
   // The name comes from the database: refuse anything but a hash before it touches a path.
   if (!SHA256_HEX.test(sha256)) throw new AppError('internal', `Not a SHA-256: ${sha256.slice(0, 80)}`);
-  return path.join(store.root, sha256.slice(0, 2), sha256);
+  const name = store.keys ? sealedName(store.keys, sha256) : sha256;
+  return path.join(store.root, name.slice(0, 2), name);
+}
+
+/** A stored file's bytes as they were attached (decrypted on the way in an encrypted register). */
+export function readStored(store: Pick<BlobStore, 'keys'>, file: string): Readable {
+  return readStoredDocument(store.keys, file);
 }
 
 /** Bytes kept from the start of a file, enough for every magic number we recognise. */
@@ -82,7 +106,9 @@ export async function storeFile(store: BlobStore, source: string): Promise<Store
     readFailed = true;
   });
   try {
-    await pipeline(input, m.stream, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
+    const output = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+    if (store.keys) await pipeline(input, m.stream, encryptingStream(store.keys), output);
+    else await pipeline(input, m.stream, output);
     fsyncFile(tmp);
     const sha256 = m.digest();
     const target = blobPath(store, sha256);
@@ -94,7 +120,7 @@ export async function storeFile(store: BlobStore, source: string): Promise<Store
       fs.renameSync(tmp, target);
     } catch (e) {
       // Windows refuses to replace a file another program is reading: keep that copy.
-      if (existing?.size !== m.size()) throw e;
+      if (existing?.size !== (store.keys ? sealedSize(m.size()) : m.size())) throw e;
       fs.chmodSync(target, 0o444);
       fs.rmSync(tmp, { force: true });
     }
@@ -121,27 +147,49 @@ export function discardBlob(store: BlobStore, sha256: string): void {
   }
 }
 
-/** The SHA-256 of a file, read in chunks; null when there is no such file. */
-export async function hashFile(file: string): Promise<string | null> {
+/**
+ * The SHA-256 of a stored file's bytes as attached, read in chunks; null when there is no such
+ * file, 'unreadable' when an encrypted one no longer decrypts (altered, cut, or not ours).
+ */
+export async function hashFile(store: Pick<BlobStore, 'keys'>, file: string): Promise<string | null> {
   if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return null;
   const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) hash.update(chunk as Buffer);
+  try {
+    for await (const chunk of readStored(store, file)) hash.update(chunk as Buffer);
+  } catch (e) {
+    if (e instanceof DocumentIntegrityError) return UNREADABLE;
+    throw e;
+  }
   return hash.digest('hex');
 }
+
+/** What hashFile answers for an encrypted file that does not decrypt. */
+export const UNREADABLE = 'unreadable';
 
 /**
  * Copies a stored file to `dest`, hashing on the way: a copy that does not hash to `sha256`
  * is removed and refused, so no one is handed altered evidence as if it were the original.
  */
-export async function copyVerified(source: string, sha256: string, dest: string): Promise<number> {
+export async function copyVerified(
+  store: Pick<BlobStore, 'keys'>,
+  source: string,
+  sha256: string,
+  dest: string,
+): Promise<number> {
   if (!fs.statSync(source, { throwIfNoEntry: false })?.isFile()) {
     throw new AppError('not_found', 'The stored file of this document is missing from the data folder.');
   }
   const m = meter();
   try {
-    await pipeline(fs.createReadStream(source, { highWaterMark: CHUNK }), m.stream, fs.createWriteStream(dest));
+    await pipeline(readStored(store, source), m.stream, fs.createWriteStream(dest));
   } catch (e) {
     fs.rmSync(dest, { force: true });
+    if (e instanceof DocumentIntegrityError) {
+      throw new AppError(
+        'storage',
+        'The stored file no longer decrypts to what was attached (it was altered or damaged); no copy was made. Check the document.',
+      );
+    }
     throw new AppError('storage', `The copy could not be written: ${(e as Error).message}`);
   }
   if (m.digest() !== sha256) {

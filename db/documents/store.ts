@@ -10,7 +10,9 @@ import type { Clock } from '../clock.ts';
 import { requestRow } from '../requests/read.ts';
 import type { Db } from '../types.ts';
 import { type AttachFile, attachDocument } from './attach.ts';
-import { blobPath, blobStoreBeside, copyVerified, hashFile } from './blobs.ts';
+import type { Readable } from 'node:stream';
+import type { RegisterKey } from '../keys/register-key.ts';
+import { blobPath, blobStoreBeside, copyVerified, hashFile, readStored, UNREADABLE } from './blobs.ts';
 import { addCorrespondence, listCorrespondence, updateCorrespondence } from './correspondence.ts';
 import { documentRow, listDocuments, toDocumentRecord } from './read.ts';
 
@@ -19,8 +21,14 @@ export type { AttachFile } from './attach.ts';
 /** Where a document's bytes are, for a transport that serves or copies them. */
 export interface LocatedDocument {
   document: DocumentRecord;
-  /** Absolute path of the stored file: read it, never write to it or hand it to another app. */
+  /**
+   * Absolute path of the stored file: never write to it or hand it to another app. Read it
+   * with the store's `read` (or readStored with the register's document keys): in an
+   * encrypted register it holds the document encrypted.
+   */
   file: string;
+  /** The stored file is encrypted (db/keys/document-cipher.ts). */
+  sealed: boolean;
 }
 
 /**
@@ -33,6 +41,8 @@ export interface DocumentStore {
   list(requestId: number): Promise<DocumentRecord[]>;
   get(id: number): Promise<DocumentRecord>;
   locate(id: number): Promise<LocatedDocument>;
+  /** A located document's bytes as attached, decrypted on the way where they are stored encrypted. */
+  read(located: LocatedDocument): Readable;
   /** Hashes the stored file again: is it still the file that was attached? */
   verify(id: number, clock: Clock): Promise<Verification>;
   /** Copies the file to `dest` (verified on the way) and records who took the copy. */
@@ -42,12 +52,12 @@ export interface DocumentStore {
   listCorrespondence(requestId: number): Promise<CorrespondenceEntry[]>;
 }
 
-/** The store of the register in `databaseFile`: its files go to `documents/` beside it. */
-export function sqliteDocumentStore(db: Db, databaseFile: string): DocumentStore {
-  const blobs = blobStoreBeside(databaseFile);
+/** The store of the register in `databaseFile`: its files go to `documents/` beside it, encrypted with `key` if given. */
+export function sqliteDocumentStore(db: Db, databaseFile: string, key?: RegisterKey): DocumentStore {
+  const blobs = blobStoreBeside(databaseFile, key);
   const locate = (id: number): LocatedDocument => {
     const document = toDocumentRecord(documentRow(db, id));
-    return { document, file: blobPath(blobs, document.sha256) };
+    return { document, file: blobPath(blobs, document.sha256), sealed: blobs.keys !== null };
   };
   return {
     attach: (input, actor, clock) => attachDocument(db, blobs, input, actor, clock),
@@ -57,21 +67,23 @@ export function sqliteDocumentStore(db: Db, databaseFile: string): DocumentStore
     },
     get: async (id) => locate(id).document,
     locate: async (id) => locate(id),
+    read: (located) => readStored(located.sealed ? blobs : { keys: null }, located.file),
     verify: async (id, clock) => {
       const { document, file } = locate(id);
-      const actual = await hashFile(file);
+      const actual = await hashFile(blobs, file);
       return {
         id,
         sha256: document.sha256,
         intact: actual === document.sha256,
         missing: actual === null,
-        actualSha256: actual,
+        // An encrypted file that no longer decrypts has no content to hash.
+        actualSha256: actual === UNREADABLE ? null : actual,
         checkedAt: clock.at,
       };
     },
     copyTo: async (id, dest, actor, clock) => {
       const { document, file } = locate(id);
-      const bytes = await copyVerified(file, document.sha256, dest);
+      const bytes = await copyVerified(blobs, file, document.sha256, dest);
       db.transaction((tx) =>
         recordAudit(tx, actor, clock.at, {
           action: 'document.copy',

@@ -113,7 +113,7 @@ describe('refusing files that are not an MLA Desk register', () => {
 
   it.each([
     ['a text file', Buffer.from('Letter of request received from Paris on 2 March.\n'.repeat(40))],
-    ['random bytes', noise(8192)],
+    ['random bytes', noise(8000)],
   ])('refuses %s as not_mla_desk and leaves its bytes unchanged', (_name, content) => {
     const dir = tempDir();
     const file = path.join(dir, 'register.sqlite');
@@ -122,6 +122,19 @@ describe('refusing files that are not an MLA Desk register', () => {
     expectStorageError(() => openDatabase({ file, migrationsFolder: MIGRATIONS, create: true }), 'not_mla_desk');
     expectUntouched(file, hash);
     expect(fs.readdirSync(dir)).toEqual(['register.sqlite']);
+  });
+
+  it('refuses random whole pages, which cannot be told from an encrypted register without its key, saying both', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'register.sqlite');
+    fs.writeFileSync(file, noise(8192));
+    const hash = sha256(file);
+    const error = expectStorageError(
+      () => openDatabase({ file, migrationsFolder: MIGRATIONS, create: true }),
+      'encrypted',
+    );
+    expect(error.message).toMatch(/encrypted \(or is not an MLA Desk database\)/);
+    expectUntouched(file, hash);
   });
 
   it('refuses a SQLite database of another application as not_mla_desk and leaves it unchanged', () => {

@@ -1,0 +1,16 @@
+import { AppError } from '../../contract/errors.ts';
+import type { HandlersFor } from '../handler-types.ts';
+import { clockOf } from './requests.ts';
+
+export const securityHandlers: HandlersFor<'security.'> = {
+  'security.status': async (_input, ctx) => {
+    const status = ctx.register.encryption.status();
+    return { ...status, keyStore: status.encrypted ? (ctx.app.keyStore ?? 'file') : 'none' };
+  },
+  'security.createRecoveryPassphrase': async (_input, ctx) => {
+    if (!ctx.register.encryption.status().encrypted) {
+      throw new AppError('storage', 'This register is not encrypted, so it has no key to recover.');
+    }
+    return ctx.register.encryption.createRecoveryPassphrase(ctx.caller, clockOf(ctx));
+  },
+};
