@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { copyOpenDatabase } from './backups/database.ts';
+import { checkBackupDatabase } from './backups/take.ts';
+import { verifyAuditChain } from './audit-verify.ts';
 import { countActivityDrift } from './consistency.ts';
 import { StorageError } from './errors.ts';
 import { type OpenOptions, openDatabase } from './open.ts';
@@ -15,7 +18,7 @@ export interface CheckReport {
 
 /** SQLite's full integrity check plus the schema version, without migrating anything. */
 export function checkDatabase(
-  options: Pick<OpenOptions, 'file' | 'migrationsFolder' | 'nativeBinding'>,
+  options: Pick<OpenOptions, 'file' | 'migrationsFolder' | 'nativeBinding' | 'key'>,
   expectedSchemaVersion: number,
 ): CheckReport {
   const opened = openDatabase({ ...options, create: false, readonly: true });
@@ -28,7 +31,12 @@ export function checkDatabase(
     // reported by its version below).
     if (opened.schemaVersion === expectedSchemaVersion) {
       const drift = countActivityDrift(opened.sqlite);
-      if (drift > 0) problems.push(`${drift} request(s) whose last-activity days disagree with their history`);
+      if (drift > 0)
+        problems.push(
+          `${drift} request(s) whose summary of their history (last-activity days, packed statuses) disagrees with it`,
+        );
+      const audit = verifyAuditChain(opened.sqlite).firstBroken;
+      if (audit) problems.push(`audit log: ${audit.message}`);
     }
     return {
       file: opened.file,
@@ -43,36 +51,33 @@ export function checkDatabase(
 }
 
 /**
- * Copies a live register with SQLite's online backup (safe while the app is writing), then
- * checks the copy's integrity. Refuses to overwrite an existing file.
+ * Copies a live register through its open connection (db/backups/database.ts: SQLite's online
+ * backup for a plain register, VACUUM INTO for an encrypted one, so the copy keeps its key),
+ * then checks the copy's integrity, opened as the register is. Refuses to overwrite an
+ * existing file; a copy that fails its check is removed. The office's own backups, with the
+ * documents and a manifest, are db/backups/.
  */
 export async function backupOpenDatabase(
   sqlite: Database.Database,
   out: string,
-  nativeBinding?: string,
+  options: OpenOptions,
 ): Promise<{ file: string; bytes: number }> {
   if (fs.existsSync(out)) throw new StorageError('unreadable', `${out} already exists; choose another name.`);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  await sqlite.backup(out);
-  const copy = new Database(out, { readonly: true, nativeBinding });
+  await copyOpenDatabase(sqlite, out, options.nativeBinding);
   try {
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') {
-      throw new StorageError('unreadable', `The backup at ${out} failed its integrity check: ${String(result)}`);
-    }
-  } finally {
-    copy.close();
+    checkBackupDatabase(out, options);
+  } catch (e) {
+    fs.rmSync(out, { force: true });
+    throw new StorageError('unreadable', `The backup at ${out} failed its check: ${(e as Error).message}`);
   }
   return { file: out, bytes: fs.statSync(out).size };
 }
 
-export async function backupDatabase(
-  options: Pick<OpenOptions, 'file' | 'migrationsFolder' | 'nativeBinding'>,
-  out: string,
-): Promise<{ file: string; bytes: number }> {
+export async function backupDatabase(options: OpenOptions, out: string): Promise<{ file: string; bytes: number }> {
   const opened = openDatabase({ ...options, create: false, readonly: true });
   try {
-    return await backupOpenDatabase(opened.sqlite, out, options.nativeBinding);
+    return await backupOpenDatabase(opened.sqlite, out, options);
   } finally {
     opened.close();
   }

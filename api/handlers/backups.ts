@@ -1,0 +1,19 @@
+import { AppError } from '../../contract/errors.ts';
+import type { HandlersFor } from '../handler-types.ts';
+import { clockOf } from './requests.ts';
+
+export const backupHandlers: HandlersFor<'backups.'> = {
+  'backups.list': (_input, ctx) => ctx.register.backups.list(),
+  'backups.create': (_input, ctx) => ctx.register.backups.create('on-demand', ctx.now()),
+  'backups.verify': (input, ctx) => ctx.register.backups.verify(input.name, ctx.now()),
+  'backups.restore': (input, ctx) => {
+    if (!ctx.registerSwap) {
+      throw new AppError('storage', 'This register cannot be replaced while it is open here; use mla-desk restore.');
+    }
+    return ctx.registerSwap.restore(input.name, ctx.caller, clockOf(ctx));
+  },
+  'backups.retention': (input, ctx) => {
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    return ctx.register.backups.updateRetention(patch, ctx.caller, clockOf(ctx));
+  },
+};
