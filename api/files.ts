@@ -6,12 +6,58 @@ import { type FileSource, type FileTarget, UPLOAD_ID, type WrittenFile } from '.
 
 /** Where uploads wait to be used and downloads wait to be fetched, under the data folder. */
 export interface FileAreas {
+  /** The data folder itself: the register's file and the folders MLA Desk keeps beside it. */
+  dataDir: string;
   uploadsDir: string;
   downloadsDir: string;
 }
 
 export function fileAreasIn(dataDir: string): FileAreas {
-  return { uploadsDir: path.join(dataDir, 'uploads'), downloadsDir: path.join(dataDir, 'downloads') };
+  return {
+    dataDir: path.resolve(dataDir),
+    uploadsDir: path.join(dataDir, 'uploads'),
+    downloadsDir: path.join(dataDir, 'downloads'),
+  };
+}
+
+/** The folders of the data folder only MLA Desk writes: stored evidence, uploads, downloads, backups. */
+const KEPT_FOLDERS = ['documents', 'uploads', 'downloads', 'backups'];
+
+const realOrResolved = (p: string): string => {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+};
+
+const isWithin = (folder: string, file: string): boolean => {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+};
+
+/**
+ * Refuses, before a byte is written, a path the app cannot or must not write a file to: not an
+ * absolute path on this computer ("C:\\x" passes the contract's check on Linux, and would be
+ * written relative to the working folder; a NUL byte throws in every file call), in a folder
+ * that does not exist, a folder itself, or a place in the data folder: an existing file there
+ * (the register, its WAL) or anything in the folders of stored evidence, uploads, downloads
+ * and backups. `field` names the input the path came in.
+ */
+export function checkWritablePath(file: string, areas: FileAreas, field: string): void {
+  const refuse = (message: string): never => {
+    throw new AppError('invalid_input', `The file cannot be written there: ${message}.`, [{ field, message }]);
+  };
+  if (file.includes('\0') || !path.isAbsolute(file)) refuse('it is not an absolute path on this computer');
+  const folder = realOrResolved(path.dirname(path.resolve(file)));
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) refuse('its folder does not exist');
+  const target = path.join(folder, path.basename(file));
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) refuse('it is a folder');
+  const dataDir = realOrResolved(areas.dataDir);
+  if ((folder === dataDir && existing) || KEPT_FOLDERS.some((f) => isWithin(path.join(dataDir, f), target))) {
+    refuse('it is where MLA Desk keeps the register and its files');
+  }
 }
 
 /** The absolute path a file source names; a missing file is named as the field's problem. */
@@ -44,6 +90,7 @@ export function prepareTarget(
   areas: FileAreas,
 ): { path: string; done(): WrittenFile } {
   if (target.kind === 'path') {
+    checkWritablePath(target.path, areas, 'target.path');
     return {
       path: target.path,
       done: () => ({
@@ -57,8 +104,14 @@ export function prepareTarget(
   const id = newFileId();
   fs.mkdirSync(areas.downloadsDir, { recursive: true });
   const file = path.join(areas.downloadsDir, id);
-  fs.writeFileSync(`${file}.name`, name);
-  return { path: file, done: () => ({ name, bytes: fs.statSync(file).size, path: null, downloadId: id }) };
+  return {
+    path: file,
+    done: () => {
+      // Written once the file is: a call that fails leaves nothing in the downloads area.
+      fs.writeFileSync(`${file}.name`, name);
+      return { name, bytes: fs.statSync(file).size, path: null, downloadId: id };
+    },
+  };
 }
 
 /** Removes uploads and downloads older than `maxAgeMs` (left behind by a closed tab or a crash). */

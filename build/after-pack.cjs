@@ -1,6 +1,7 @@
 // afterPack hook: flips Electron's fuses on the packaged binary, turning off ways to run it
 // as something other than MLA Desk (RunAsNode, NODE_OPTIONS, --inspect, loading an app from
-// outside the signed asar). A stand-in binary (the packaging test's) is left alone.
+// outside the signed asar, file: pages with extra privileges). A stand-in binary (the
+// packaging test's) is left alone.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -63,6 +64,12 @@ function fuseConfig(context) {
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    // The UI comes from app://, never file://: file: pages get no extra privileges.
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+    // Every fuse this @electron/fuses knows is set here (test/build/fuses.test.ts holds it to
+    // that). Not strictlyRequireAllFuses: Electron's own wire may be longer than this library
+    // knows (WasmTrapHandlers came later), and those fuses keep Electron's defaults.
   };
 }
 

@@ -139,7 +139,8 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
   const taken = new Set<InterchangeColumn>();
   const pass = (match: (column: InterchangeColumn, key: string) => boolean) => {
     for (const header of headers) {
-      if (mapping[header]) continue;
+      // Own keys only: a header may be called "constructor" or "toString", which every object inherits.
+      if (Object.hasOwn(mapping, header)) continue;
       const key = squash(header);
       const column = INTERCHANGE_COLUMNS.find((c) => !taken.has(c) && match(c, key));
       if (column) {
@@ -150,6 +151,6 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
   };
   pass((column, key) => squash(column) === key);
   pass((column, key) => SYNONYMS[column]?.includes(key) === true);
-  for (const header of headers) mapping[header] ??= null;
+  for (const header of headers) if (!Object.hasOwn(mapping, header)) mapping[header] = null;
   return mapping;
 }

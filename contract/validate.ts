@@ -10,6 +10,21 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 }
 
 /**
+ * A channel name as a message may quote it: a string clipped and quoted (so no control
+ * character or lone surrogate reaches a log raw), anything else by its type. Never String(),
+ * which throws on an object without a prototype and runs a sender's own toString().
+ */
+export function describeChannel(channel: unknown): string {
+  if (typeof channel !== 'string') return `(a ${channel === null ? 'null' : typeof channel} value)`;
+  return JSON.stringify(channel.length > 80 ? `${channel.slice(0, 80)}…` : channel);
+}
+
+/** The refusal of a call to a channel the contract does not have. */
+export function unknownChannelError(channel: unknown): ApiError {
+  return { code: 'unknown_channel', message: `There is no channel named ${describeChannel(channel)}.` };
+}
+
+/**
  * Checks a channel's input against its schema. Pure (no Node, no database), so the Electron
  * main process can refuse bad input before it reaches the database process, and the
  * renderer can check a form with the very rules the handler applies.
@@ -19,7 +34,7 @@ export function validateInput(
   input: unknown,
 ): { ok: true; channel: ChannelName; input: unknown } | { ok: false; error: ApiError } {
   if (!isChannelName(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `There is no channel named ${String(channel)}.` } };
+    return { ok: false, error: unknownChannelError(channel) };
   }
   const parsed = channels[channel].input.safeParse(input ?? {});
   if (!parsed.success) {

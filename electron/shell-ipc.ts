@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
+import { safeFileName } from '../api/document-headers.ts';
 import { SHELL_CHOOSE_FILES, SHELL_OPEN_DOCUMENT, SHELL_SAVE_AS } from '../contract/bridge.ts';
 import type { Envelope } from '../contract/errors.ts';
 import { isOwnFrame } from './ipc.ts';
@@ -10,7 +11,13 @@ const filters = z
   .optional();
 
 const chooseOptions = z.strictObject({ title: z.string().max(200), multiple: z.boolean(), filters });
-const saveOptions = z.strictObject({ title: z.string().max(200), defaultName: z.string().max(255), filters });
+// The default name comes from the page (a document's original name): made a plain file name
+// here, so a default can never point outside the folder the dialog opens in.
+const saveOptions = z.strictObject({
+  title: z.string().max(200),
+  defaultName: z.string().max(255).transform(safeFileName),
+  filters,
+});
 const documentId = z.number().int().positive();
 
 /** The native dialogs, as the main process shows them for the window that asked. */
@@ -19,8 +26,11 @@ export interface Dialogs {
   save(options: z.infer<typeof saveOptions>): Promise<string | null>;
 }
 
-/** Opens a private read-only copy of a stored document outside MLA Desk (electron/documents.ts). */
-export type OpenDocument = (documentId: number) => Promise<Envelope<null>>;
+/**
+ * Opens a private read-only copy of a stored document outside MLA Desk (electron/documents.ts),
+ * as the person signed in on the asking window (`seat`, its webContents id) may.
+ */
+export type OpenDocument = (documentId: number, seat: number) => Promise<Envelope<null>>;
 
 /**
  * The shell's own channels: native open and save dialogs for our page only. They answer
@@ -50,6 +60,6 @@ export function registerDocumentOpener(ipc: Pick<IpcMain, 'handle'>, openDocumen
       const message = 'documentId must be a positive whole number.';
       return { ok: false, error: { code: 'invalid_input', message, fields: [{ field: 'documentId', message }] } };
     }
-    return openDocument(parsed.data);
+    return openDocument(parsed.data, event.sender.id);
   });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { contentDisposition, safeFileName } from '../api/document-headers.ts';
 import { type FileAreas, isFileId, newFileId } from '../api/files.ts';
 import type { Envelope } from '../contract/errors.ts';
 
@@ -42,7 +43,8 @@ export async function sendDownload(id: string, areas: FileAreas, res: http.Serve
   res.writeHead(200, {
     'content-type': 'application/octet-stream',
     'content-length': String(fs.statSync(file).size),
-    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    // The name as a safe file name, and encoded so no character can break the header.
+    'content-disposition': contentDisposition(safeFileName(name)),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });

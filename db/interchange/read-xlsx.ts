@@ -1,7 +1,8 @@
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { decodeXlsxText, type RawCell } from './cells.ts';
-import { FileProblem } from './source.ts';
+import { FileProblem, sourceFileOf } from './source.ts';
+import { zipDamage } from './zip-check.ts';
 import type { SheetRow } from './sheet.ts';
 
 /** What a cell holds, as the value a person sees in it; formulas are never evaluated. */
@@ -32,35 +33,101 @@ function rawOfCell(cell: ExcelJS.Cell): RawCell {
 }
 
 /**
- * The rows of the workbook's first worksheet, streamed (the workbook is never loaded whole).
- * Rows keep their own numbers: the reader skips rows with nothing in them.
+ * How long the workbook reader may go without a sign of life (a byte read from the file, a
+ * worksheet or a row) while the import waits for it. zipDamage finds a damaged archive before
+ * reading starts; this guards what it cannot check (ZIP64 archives, a crafted file), and
+ * bounds what a deflate bomb can cost.
  */
-export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
+export const XLSX_STALL_MS = 15_000;
+
+const unreadable = (detail: string) =>
+  `The file cannot be read as an XLSX workbook: ${detail}. Open it in the office suite and save it again (or save it as CSV).`;
+
+/**
+ * The rows of the workbook's first worksheet, streamed (the workbook is never loaded whole).
+ * Rows keep their own numbers: the reader skips rows with nothing in them. The file is checked
+ * as a whole archive first (zip-check.ts), and the reader watched for a stall.
+ */
+export async function* xlsxRows(input: Readable, stallMs = XLSX_STALL_MS): AsyncGenerator<SheetRow> {
+  const file = sourceFileOf(input);
+  if (file !== undefined) {
+    let damage: string | null;
+    try {
+      damage = await zipDamage(file);
+    } catch (e) {
+      damage = `it could not be read (${(e as Error).message})`;
+    }
+    if (damage !== null) {
+      input.destroy();
+      throw new FileProblem(1, unreadable(damage));
+    }
+  }
+  let lastSign = Date.now();
+  const watched = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      lastSign = Date.now();
+      done(null, chunk);
+    },
+  });
+  input.on('error', (e) => watched.destroy(e));
+  input.pipe(watched);
+  let lastRow = 0;
+  /** The reader's next answer, or a FileProblem once it has shown no sign of life for stallMs. */
+  const guarded = <T>(next: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      // Only the time spent waiting counts: the import may take its time with each row.
+      lastSign = Date.now();
+      const timer = setInterval(
+        () => {
+          if (Date.now() - lastSign <= stallMs) return;
+          clearInterval(timer);
+          reject(new FileProblem(lastRow + 1, unreadable('the reading stopped making progress (damaged?)')));
+        },
+        Math.min(stallMs, 1000),
+      );
+      next.then(
+        (value) => {
+          clearInterval(timer);
+          lastSign = Date.now();
+          resolve(value);
+        },
+        (e: unknown) => {
+          clearInterval(timer);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
   // Styles are needed to tell a date cell from a number; shared strings hold most texts.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(watched, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  let lastRow = 0;
+  const worksheets = workbook[Symbol.asyncIterator]();
   try {
-    for await (const worksheet of workbook) {
-      for await (const row of worksheet) {
-        const cells: RawCell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column - 1] = rawOfCell(cell);
-        });
-        lastRow = row.number;
-        yield { row: row.number, cells: Array.from(cells, (c) => c ?? null) };
-      }
-      return; // the first worksheet only
+    const first = await guarded(worksheets.next());
+    if (first.done === true) return;
+    const rows = first.value[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await guarded(rows.next());
+      if (next.done === true) break;
+      const row = next.value;
+      const cells: RawCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        cells[column - 1] = rawOfCell(cell);
+      });
+      lastRow = row.number;
+      yield { row: row.number, cells: Array.from(cells, (c) => c ?? null) };
     }
+    // The first worksheet only: let the reader close the archive.
+    await guarded(worksheets.return(undefined));
   } catch (e) {
     if (e instanceof FileProblem) throw e;
     throw new FileProblem(lastRow + 1, `The file cannot be read as an XLSX workbook: ${(e as Error).message}`);
   } finally {
     input.destroy();
+    watched.destroy();
   }
 }

@@ -24,6 +24,13 @@ export interface SourceMeter {
   sha256(): Promise<string>;
 }
 
+/** The file each opened stream reads, for a reader that checks the file as a whole first (XLSX). */
+const sourceFiles = new WeakMap<Readable, string>();
+
+export function sourceFileOf(stream: Readable): string | undefined {
+  return sourceFiles.get(stream);
+}
+
 /**
  * Opens a file for one streaming pass, counting and hashing the bytes as they go by, so the
  * audit log can name exactly the file that was imported without reading it twice.
@@ -43,8 +50,10 @@ export function openSource(file: string): { stream: Readable; meter: SourceMeter
   input.on('error', (e) => counter.destroy(e));
   // Closing the reader early (the first worksheet is all we need) must release the file too.
   counter.on('close', () => input.destroy());
+  const stream = input.pipe(counter);
+  sourceFiles.set(stream, file);
   return {
-    stream: input.pipe(counter),
+    stream,
     meter: {
       bytesTotal,
       bytesRead: () => read,
