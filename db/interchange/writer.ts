@@ -3,6 +3,7 @@ import { DIRECTION_PREFIX, KIND_PREFIX, type Kind, type LinkKind } from '../../c
 import type { Clock } from '../clock.ts';
 import { scalarColumns } from '../requests/parts.ts';
 import { BulkInsert } from './bulk.ts';
+import { lifeText } from '../statistics/life-text.ts';
 import type { ImportedChange } from './history.ts';
 import { parseReference } from './references.ts';
 import type { ValidRow } from './validate-row.ts';
@@ -26,8 +27,8 @@ export function importWriter(sqlite: Database.Database, clock: Clock, actor: str
     `INSERT INTO requests (reference, direction, kind, status, opened_on, closed_on, counterpart_country,
        counterpart_authority, counterpart_reference, domestic_authority, domestic_reference, service_provider,
        legal_basis, legal_basis_detail, channel, cyber_related, offence_description, urgency, counterpart_deadline,
-       deadline_note, assigned_to, summary, preserved_until, last_status_on, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       deadline_note, assigned_to, summary, preserved_until, last_status_on, life, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // A request's other rows are written in multi-row INSERTs (bulk.ts); the request's id is
   // known as soon as its own row is in, so they can wait for a batch.
@@ -86,6 +87,7 @@ export function importWriter(sqlite: Database.Database, clock: Clock, actor: str
           c.summary,
           c.preservedUntil,
           history.at(-1)?.effectiveOn ?? null,
+          lifeText(history),
           clock.at,
           clock.at,
         ).lastInsertRowid,

@@ -1,10 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { isClosedStatus } from '../../contract/codes.ts';
 import { AppError } from '../../contract/errors.ts';
 import type { RequestDetail, ValidTransition } from '../../contract/requests.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import { requestRefusalGrounds, requests, statusHistory } from '../schema/index.ts';
+import { lifeEntry } from '../statistics/life-text.ts';
 import type { Db } from '../types.ts';
 import { findMove } from '../workflow.ts';
 import { getRequestDetail, requestRow, resumeStatusOf } from './read.ts';
@@ -79,6 +80,8 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
           closedOn: closing ? input.on : null,
           ...(move.needs.includes('preservedUntil') ? { preservedUntil: input.preservedUntil } : {}),
           lastStatusOn: input.on,
+          // The history's new change, appended to its packed form (db/statistics/life-text.ts).
+          life: sql`coalesce(${requests.life} || ',', '') || ${lifeEntry({ fromStatus: row.status, toStatus: input.to, effectiveOn: input.on })}`,
           updatedAt: clock.at,
           version: row.version + 1,
         })

@@ -5,6 +5,7 @@ import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import { allocateReference } from '../references.ts';
 import { requests, statusHistory } from '../schema/index.ts';
+import { lifeEntry } from '../statistics/life-text.ts';
 import type { Db } from '../types.ts';
 import { startStatus } from '../workflow.ts';
 import { checkFieldsForKind, scalarColumns, writeRequestParts } from './parts.ts';
@@ -47,6 +48,7 @@ export function registerRequest(
           openedOn,
           counterpartCountry: input.counterpartCountry,
           lastStatusOn: firstStatusOn,
+          life: lifeEntry({ fromStatus: null, toStatus: status, effectiveOn: firstStatusOn }),
           createdAt: clock.at,
           updatedAt: clock.at,
         })

@@ -53,6 +53,14 @@ export const requests = sqliteTable(
      */
     lastStatusOn: text('last_status_on'),
     lastEventOn: text('last_event_on'),
+    /**
+     * The request's status history packed into one text, in history order (the statistics'
+     * form: db/statistics/life-text.ts), appended to by each write that adds to the history.
+     * The statistics of a year read it with the request instead of looking up every request's
+     * history (250,000 requests: 160 ms a year down to 80). `mla-desk check` compares it with
+     * the history.
+     */
+    life: text('life'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     /** Bumped by every change, so a change made on stale data can be refused. */
@@ -115,9 +123,8 @@ export const statusHistory = sqliteTable(
   },
   (t) => [
     check('status_history_to_code', oneOf('to_status', STATUSES)),
-    // A request's history in order, and everything the statistics read of it, from the index
-    // alone (db/statistics/load.ts reads the history of every request in play for a year).
-    index('status_history_life_idx').on(t.requestId, t.id, t.fromStatus, t.toStatus, t.effectiveOn),
+    // A request's history in order (the statistics read requests.life instead).
+    index('status_history_request_idx').on(t.requestId, t.id),
     // The statistics' refusals dated in a range (opened-counts.ts, refusalGrounds).
     index('status_history_to_status_idx').on(t.toStatus, t.effectiveOn),
   ],

@@ -8,7 +8,8 @@ import {
 import type { Queryable } from '../types.ts';
 import { daysToClose } from './days.ts';
 import { lifeOf } from './life.ts';
-import { decodeHistory, livesQuery, readLives } from './load.ts';
+import { decodeLife } from './life-text.ts';
+import { livesQuery, readLives } from './load.ts';
 import {
   type OpenedBreakdown,
   type OpenedRow,
@@ -103,7 +104,7 @@ export function yearFigures(db: Queryable, year: number): YearFigures {
   for (const [directionAt, kindAt, country, openedOn, history, fields] of readLives<OpenedRow>(yearQuery(db, year))) {
     const t = tallyAt(directionAt, kindAt);
     // A request without history has no life to count (it has no opening either).
-    if (history !== null) tallyLife(t, country, openedOn, lifeOf(openedOn, decodeHistory(history)), bounds);
+    if (history !== null) tallyLife(t, country, openedOn, lifeOf(openedOn, decodeLife(history)), bounds);
     if (fields !== null) countOpened(t.counts, fields);
   }
   countRefusalGrounds(db, bounds.start, bounds.end, (directionAt, kindAt) => tallyAt(directionAt, kindAt).counts);

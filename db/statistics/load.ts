@@ -1,9 +1,8 @@
 import { and, eq, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
-import { DIRECTIONS, KINDS, STATUSES } from '../../contract/codes.ts';
+import { DIRECTIONS, KINDS } from '../../contract/codes.ts';
 import { requests, statusHistory } from '../schema/index.ts';
 import type { Queryable } from '../types.ts';
-import type { StatusChange } from './life.ts';
-import { codeIndex, letterOf, placeOfLetter, quoted } from './sql-codes.ts';
+import { codeIndex } from './sql-codes.ts';
 
 /*
  * Reading the lives of a year (or of a trend's years) is what the statistics spend their time
@@ -15,50 +14,14 @@ import { codeIndex, letterOf, placeOfLetter, quoted } from './sql-codes.ts';
  * what it parses dies young instead of being copied by each garbage collection).
  *
  * Each request's array holds its direction and kind as numbers, its country, its opening day
- * and its whole history packed into one text (historyText), then whatever the caller adds
- * (the year's breakdown fields).
+ * and its whole history packed into one text (requests.life, kept by the write paths: see
+ * life-text.ts), then whatever the caller adds (the year's breakdown fields).
  */
 
 /** Between two requests' arrays: a comma and a line feed, which JSON text never holds raw. */
 const ROW_SEPARATOR = ',\n';
 /** How many characters of the text readLives parses at a time, about a thousand requests. */
 const SLICE = 65_536;
-
-const CREATED = '-';
-const MOVED = '>';
-const CREATED_CODE = CREATED.charCodeAt(0);
-const SEPARATOR = ',';
-
-/**
- * A request's history as one text, in the order it was recorded: per change, CREATED or MOVED
- * (from no status, or from one), the letter of the status it went to (letterOf: its place in
- * STATUSES), then its effective day; changes separated by commas (dates never hold one). Null
- * when the request has no history.
- */
-const historySubquery = sql`(SELECT group_concat(
-    CASE WHEN ${statusHistory.fromStatus} IS NULL THEN ${quoted(CREATED)} ELSE ${quoted(MOVED)} END
-    || ${letterOf(statusHistory.toStatus, STATUSES)}
-    || ${statusHistory.effectiveOn}, ${quoted(SEPARATOR)} ORDER BY ${statusHistory.id})
-  FROM ${statusHistory} WHERE ${statusHistory.requestId} = ${requests.id})`;
-// Nested in another sql chunk so drizzle keeps the table names of its columns: in a select of
-// one table it drops them from the top level of each selected expression, and then "id" in
-// the subquery would be the history row's, not the request's.
-const historyText = sql<string | null>`${historySubquery}`;
-
-/** The status changes of a history text (see historyText). */
-export function decodeHistory(text: string): StatusChange[] {
-  const changes: StatusChange[] = [];
-  let at = 0;
-  while (at < text.length) {
-    let next = text.indexOf(SEPARATOR, at);
-    if (next < 0) next = text.length;
-    const to = STATUSES[placeOfLetter(text, at + 1)];
-    if (to === undefined) throw new Error(`Unreadable status history: ${text}`);
-    changes.push({ created: text.charCodeAt(at) === CREATED_CODE, to, on: text.slice(at + 2, next) });
-    at = next + 1;
-  }
-  return changes;
-}
 
 /** The first values of each request's array in livesQuery, in this order. */
 export type LifeRow = [direction: number, kind: number, country: string, openedOn: string, history: string | null];
@@ -80,7 +43,7 @@ export function livesQuery(db: Queryable, from: string, to: string, extra: SQL[]
     codeIndex(requests.kind, KINDS),
     requests.counterpartCountry,
     requests.openedOn,
-    historyText,
+    requests.life,
     ...extra,
   ];
   return db

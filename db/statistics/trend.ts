@@ -3,7 +3,8 @@ import type { TrendPoint, ValidStatisticsTrend } from '../../contract/statistics
 import { requests } from '../schema/index.ts';
 import type { Queryable } from '../types.ts';
 import { lifeOf, pendingAtEndOf } from './life.ts';
-import { decodeHistory, livesQuery, readLives } from './load.ts';
+import { decodeLife } from './life-text.ts';
+import { livesQuery, readLives } from './load.ts';
 
 /**
  * The lives of one group over the trend's years (see livesQuery). The group is a condition
@@ -36,7 +37,7 @@ export function trend(db: Queryable, input: ValidStatisticsTrend): TrendPoint[] 
   for (const [, , , openedOn, history] of readLives(trendQuery(db, input))) {
     // A request without history has no life to count.
     if (history === null) continue;
-    const life = lifeOf(openedOn, decodeHistory(history));
+    const life = lifeOf(openedOn, decodeLife(history));
     const opened = pointOf.get(openedOn.slice(0, 5));
     if (opened) opened.opened += 1;
     for (const closure of life.closures) {

@@ -65,6 +65,8 @@ describe('the last-activity days kept on each request', () => {
     withRaw(file, (db) => db.prepare("UPDATE requests SET last_status_on = '2020-01-01'").run());
     const report = checkDatabase({ file, migrationsFolder: MIGRATIONS }, SCHEMA_VERSION);
     expect(report.ok).toBe(false);
-    expect(report.integrity).toEqual(['1 request(s) whose last-activity days disagree with their history']);
+    expect(report.integrity).toEqual([
+      '1 request(s) whose summary of their history (last-activity days, packed statuses) disagrees with it',
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import type { Status } from '../../contract/codes.ts';
 import { openDatabase } from '../../db/open.ts';
 import * as schema from '../../db/schema/index.ts';
 import { daysBetween, lifeOf, type StatusChange } from '../../db/statistics/life.ts';
-import { decodeHistory, livesQuery, readLives } from '../../db/statistics/load.ts';
+import { decodeLife } from '../../db/statistics/life-text.ts';
+import { livesQuery, readLives } from '../../db/statistics/load.ts';
 import type { Register } from '../../db/register.ts';
 import { closeOrReopen, openedRequest } from '../helpers/statistics.ts';
 import { MIGRATIONS, tempRegister } from '../helpers/temp-register.ts';
@@ -41,7 +42,7 @@ describe('reading the lives of the register', () => {
     const reader = readerOf(register);
     try {
       const read = [...readLives(livesQuery(reader.db, '2000-01-01', '2100-12-31'))].map((row) =>
-        JSON.stringify([row[3], decodeHistory(row[4] ?? '')]),
+        JSON.stringify([row[3], decodeLife(row[4] ?? '')]),
       );
       const rows = reader.sqlite
         .prepare(

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Status } from '../../contract/codes.ts';
+import { lifeEntry } from '../../db/statistics/life-text.ts';
 import { MIGRATIONS, tempDir } from './temp-register.ts';
 
 /** SHA-256 of a file's bytes, to prove that an operation left it untouched. */
@@ -97,6 +99,11 @@ export function insertRawRequest(
   const columns = db.prepare("SELECT name FROM pragma_table_info('requests')").pluck().all();
   if (columns.includes('last_status_on')) {
     db.prepare("UPDATE requests SET last_status_on = '2026-01-05' WHERE id = ?").run(id);
+  }
+  // From schema 14 it carries its packed history too (db/statistics/life-text.ts).
+  if (columns.includes('life')) {
+    const life = lifeEntry({ fromStatus: null, toStatus: status as Status, effectiveOn: '2026-01-05' });
+    db.prepare('UPDATE requests SET life = ? WHERE id = ?').run(life, id);
   }
   return id;
 }

@@ -1,5 +1,11 @@
 import { Checkbox, Skeleton, Table, Text } from '@mantine/core';
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  elementScroll,
+  observeElementOffset,
+  type Range,
+  useVirtualizer,
+} from '@tanstack/react-virtual';
 import { type KeyboardEvent, memo, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterColumn } from '../../../../contract/reports.ts';
@@ -7,6 +13,7 @@ import type { RequestSummary } from '../../../../contract/requests.ts';
 import { navigate } from '../../routing/routes.ts';
 import { Cell, Header, minWidthOf, SELECT_STYLE, type Sort, widthOf } from './cells.tsx';
 import classes from './RegisterTable.module.css';
+import { MAX_BODY_PX, scrollMap } from './scaled-scroll.ts';
 import { placeOf, rememberPlace } from './scroll-memory.ts';
 
 /** Every row, and the header, is this tall (RegisterTable.module.css says the same). */
@@ -31,10 +38,14 @@ interface Props {
   onSelect(ids: number[], selected: boolean): void;
   /** The header's checkbox (select all). */
   selectAll: ReactNode;
+  /** The tallest the rows' body is drawn (scaled-scroll.ts); tests set a small one. */
+  maxBodyPx?: number;
 }
 
 interface RowProps {
   index: number;
+  /** Where the row is drawn in the body: its place, less the shift of a scaled scroll bar. */
+  top: number;
   row: RequestSummary | undefined;
   columns: RegisterColumn[];
   selected: boolean;
@@ -43,7 +54,7 @@ interface RowProps {
 }
 
 /** One row at its place; a row whose block is still on its way is a skeleton of the same height. */
-const Row = memo(function Row({ index, row, columns, selected, onSelect, onFocusRow }: RowProps) {
+const Row = memo(function Row({ index, top, row, columns, selected, onSelect, onFocusRow }: RowProps) {
   const { t } = useTranslation();
   const common = {
     role: 'row',
@@ -52,7 +63,7 @@ const Row = memo(function Row({ index, row, columns, selected, onSelect, onFocus
     'data-index': index,
     'data-odd': index % 2 === 1 || undefined,
     tabIndex: -1,
-    style: { transform: `translateY(${index * ROW_HEIGHT}px)` },
+    style: { transform: `translateY(${top}px)` },
     onFocus: (e: { target: EventTarget; currentTarget: EventTarget }) => {
       if (e.target === e.currentTarget) onFocusRow(index);
     },
@@ -113,11 +124,19 @@ function target(key: string, from: number | null, top: number, page: number, las
  */
 export function RegisterTable(props: Props) {
   const { address, total, rowAt, onRange, columns, sort, onSort, selected, onSelect, selectAll } = props;
+  const maxBodyPx = props.maxBodyPx ?? MAX_BODY_PX;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   // The row the keyboard is on, for the address it was chosen in.
   const [active, setActive] = useState<{ address: string; index: number } | null>(null);
   const activeIndex = active?.address === address && active.index < total ? active.index : null;
+  // Past Chromium's tallest element the scroll bar is scaled (scaled-scroll.ts): the
+  // virtualizer works in list offsets, the scroll area in its own.
+  const mapOf = (element: Element | null) =>
+    scrollMap({ bodyPx: total * ROW_HEIGHT, headPx: ROW_HEIGHT, viewPx: element?.clientHeight ?? 0, maxBodyPx });
+  // The list offset last asked for and where it put the scroll bar, so reading the scroll bar
+  // back gives the very offset asked for, not one off by the bar's rounding.
+  const written = useRef<{ offset: number; top: number } | null>(null);
 
   // The tanstack virtualizer returns methods that change with its state: React's compiler
   // must not memoise around it, and nothing here relies on that.
@@ -131,6 +150,19 @@ export function RegisterTable(props: Props) {
     scrollMargin: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
     initialOffset: () => placeOf(address)?.offset ?? 0,
+    observeElementOffset: (instance, report) =>
+      observeElementOffset(instance, (top, isScrolling) => {
+        const last = written.current;
+        report(
+          last && Math.abs(last.top - top) < 1 ? last.offset : mapOf(instance.scrollElement).toList(top),
+          isScrolling,
+        );
+      }),
+    scrollToFn: (offset, options, instance) => {
+      const top = mapOf(instance.scrollElement).toScrollTop(offset);
+      written.current = { offset, top };
+      elementScroll(top, options, instance);
+    },
     // The keyboard's row stays in the page even when scrolled out of view, so it keeps focus.
     rangeExtractor: (range: Range) => {
       const indexes = defaultRangeExtractor(range);
@@ -146,6 +178,16 @@ export function RegisterTable(props: Props) {
       rememberPlace(address, { offset: instance.scrollOffset ?? 0, first, last });
     },
   });
+
+  // The virtualizer reads the scroll area's greatest scroll offset straight from the element
+  // (tanstack virtual-core 3.14, pinned in package.json), in the area's pixels: give it in the
+  // list's, or End and the end of the list would stop where an unscaled list would. The
+  // scaled-list tests fail if a new version stops reading it there.
+  (virtualizer as unknown as { _elementMaxScrollOffset: () => number | null })._elementMaxScrollOffset = () => {
+    const element = scroller.current;
+    if (!element) return null;
+    return mapOf(element).toList(element.scrollHeight - element.clientHeight);
+  };
 
   // Another filter or sort is a new result: back to its top. The same query refreshed stays put.
   const shown = useRef(address);
@@ -190,6 +232,10 @@ export function RegisterTable(props: Props) {
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
   const onFocusRow = useCallback((index: number) => setActive({ address, index }), [address]);
+  // Rows are drawn where the scroll bar shows the list: shifted by how far it lags the list.
+  const map = mapOf(scroller.current);
+  const listOffset = virtualizer.scrollOffset ?? 0;
+  const shift = map.scaled ? map.toScrollTop(listOffset) - listOffset : 0;
   const keysHint = useId();
 
   return (
@@ -223,13 +269,14 @@ export function RegisterTable(props: Props) {
               ))}
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+          <Table.Tbody role="rowgroup" className={classes.body} style={{ height: map.drawnBodyPx }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rowAt(item.index);
               return (
                 <Row
                   key={item.index}
                   index={item.index}
+                  top={item.index * ROW_HEIGHT + shift}
                   row={row}
                   columns={columns}
                   selected={row !== undefined && selected.has(row.id)}
