@@ -1,9 +1,11 @@
-import { type ChannelName, channels } from '../contract/channels.ts';
+import { type ChannelName, channels, isChannelName } from '../contract/channels.ts';
 import { AppError, type Envelope } from '../contract/errors.ts';
-import { validateInput } from '../contract/validate.ts';
+import { unknownChannelError, validateInput } from '../contract/validate.ts';
 import type { HandlerContext } from './context.ts';
 import type { Handler, Handlers } from './handler-types.ts';
+import { accountHandlers } from './handlers/accounts.ts';
 import { appHandlers } from './handlers/app.ts';
+import { backupHandlers } from './handlers/backups.ts';
 import { dashboardHandlers } from './handlers/dashboard.ts';
 import { interchangeHandlers } from './handlers/interchange.ts';
 import { directoryHandlers } from './handlers/directories.ts';
@@ -11,12 +13,15 @@ import { documentHandlers } from './handlers/documents.ts';
 import { reportHandlers } from './handlers/reports.ts';
 import { requestHandlers } from './handlers/requests.ts';
 import { searchHandlers } from './handlers/search.ts';
+import { securityHandlers } from './handlers/security.ts';
 import { statisticsHandlers } from './handlers/statistics.ts';
 import { viewHandlers } from './handlers/views.ts';
 
 /** The one table of handlers that every transport serves. */
 export const handlers: Handlers = {
+  ...accountHandlers,
   ...appHandlers,
+  ...backupHandlers,
   ...requestHandlers,
   ...interchangeHandlers,
   ...directoryHandlers,
@@ -26,11 +31,23 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...statisticsHandlers,
   ...searchHandlers,
+  ...securityHandlers,
 };
 
+/** Why a call without a signed-in person is refused, in the words the person reads. */
+function unauthenticated(state: HandlerContext['session']['state']): Envelope<unknown> {
+  const message =
+    state === 'expired'
+      ? 'Your session ended after a while without use; sign in again to go on.'
+      : 'Sign in first: nobody is signed in here.';
+  return { ok: false, error: { code: 'unauthenticated', message } };
+}
+
 /**
- * Validates, checks the caller's role, runs the handler and wraps the outcome in an envelope.
- * Nothing thrown escapes: an unexpected error becomes `internal` with its message logged.
+ * Checks that someone is signed in (unless the channel is public) and that their role may
+ * call the channel, then validates the input, runs the handler and wraps the outcome in an
+ * envelope. Who may call comes before the input: a refused caller learns nothing of the
+ * schema. Nothing thrown escapes: an unexpected error becomes `internal` with its message logged.
  */
 export async function dispatch(
   channel: unknown,
@@ -38,18 +55,25 @@ export async function dispatch(
   ctx: HandlerContext,
   log: (message: string, error: unknown) => void = console.error,
 ): Promise<Envelope<unknown>> {
+  if (!isChannelName(channel)) {
+    // Any value may arrive as a name (an object without a prototype included): described, never thrown on.
+    return { ok: false, error: unknownChannelError(channel) };
+  }
+  const spec = channels[channel];
+  if (spec.public !== true) {
+    if (ctx.session.state !== 'signedIn') return unauthenticated(ctx.session.state);
+    if (!spec.roles.some((role) => ctx.caller.roles.includes(role))) {
+      return {
+        ok: false,
+        error: {
+          code: 'denied',
+          message: `Your role (${ctx.caller.roles.join(', ')}) may not do this (${channel}).`,
+        },
+      };
+    }
+  }
   const checked = validateInput(channel, rawInput);
   if (!checked.ok) return { ok: false, error: checked.error };
-  const spec = channels[checked.channel];
-  if (!spec.roles.some((role) => ctx.caller.roles.includes(role))) {
-    return {
-      ok: false,
-      error: {
-        code: 'denied',
-        message: `Your role (${ctx.caller.roles.join(', ')}) may not do this (${checked.channel}).`,
-      },
-    };
-  }
   try {
     // The table is keyed by channel, so the handler matches its input type; TypeScript cannot
     // follow that correlation through the lookup, hence the widening here.

@@ -1,21 +1,29 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../contract/errors.ts';
 import type { Command, CommandIo } from './command.ts';
-import { backupCommand, checkCommand, initCommand, migrateCommand } from './commands/database.ts';
+import { backupCommand, backupsCommand, restoreCommand } from './commands/backups.ts';
+import { checkCommand, initCommand, migrateCommand } from './commands/database.ts';
 import { exportCommand, importCommand } from './commands/interchange.ts';
+import { keyPassphraseCommand, keyRecoverCommand } from './commands/key.ts';
 import { seedCommand } from './commands/seed.ts';
 import { statsCommand } from './commands/statistics.ts';
+import { verifyCommand } from './commands/verify.ts';
 import { APP_VERSION } from './package-info.ts';
 
 const COMMANDS: Command[] = [
   initCommand,
   migrateCommand,
   checkCommand,
+  verifyCommand,
   backupCommand,
+  backupsCommand,
+  restoreCommand,
   importCommand,
   exportCommand,
   statsCommand,
   seedCommand,
+  keyRecoverCommand,
+  keyPassphraseCommand,
 ];
 
 function help(): string {

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { accountChannels } from './channels/accounts.ts';
 import { appChannels } from './channels/app.ts';
+import { backupChannels } from './channels/backups.ts';
 import { dashboardChannels } from './channels/dashboard.ts';
 import { directoryChannels } from './channels/directories.ts';
 import { documentChannels } from './channels/documents.ts';
@@ -7,6 +9,7 @@ import { interchangeChannels } from './channels/interchange.ts';
 import { reportChannels } from './channels/reports.ts';
 import { requestChannels } from './channels/requests.ts';
 import { searchChannels } from './channels/search.ts';
+import { securityChannels } from './channels/security.ts';
 import { statisticsChannels } from './channels/statistics.ts';
 import { viewChannels } from './channels/views.ts';
 
@@ -17,7 +20,9 @@ export type { AppInfo } from './channels/app.ts';
  * of the domain (contract/channels/*.ts), each with its schemas and the roles allowed to call it.
  */
 export const channels = {
+  ...accountChannels,
   ...appChannels,
+  ...backupChannels,
   ...requestChannels,
   ...interchangeChannels,
   ...dashboardChannels,
@@ -27,6 +32,7 @@ export const channels = {
   ...documentChannels,
   ...statisticsChannels,
   ...searchChannels,
+  ...securityChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'forbidden_move', // the workflow does not allow this status change
   'stale', // the record changed since the user loaded it
   'denied', // the caller's role may not use this channel, or the caller is not our page
+  'unauthenticated', // nobody is signed in on this session, or it ended after the idle time
   'unauthorised', // the web transport's token is missing or wrong
   'storage', // the database could not be opened or written
   'internal',

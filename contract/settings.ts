@@ -28,6 +28,13 @@ const days = z
   .min(1, { message: 'must be at least 1 day' })
   .max(3650, { message: 'must be at most 3650 days (ten years)' });
 
+const whole = (unit: string, min: number, max: number) =>
+  z
+    .number({ error: `must be a number of ${unit}` })
+    .int({ message: `must be a whole number of ${unit}` })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+
 export const settingsSchema = z.object({
   officeName: z.string().trim().max(200, { message: 'must be at most 200 characters' }),
   referencePattern: referencePatternSchema,
@@ -36,6 +43,12 @@ export const settingsSchema = z.object({
   replyAbroadDays: days,
   preservationWarningDays: days,
   deadlineWarningDays: days,
+  /** Sign-in (db/accounts): this many wrong passwords in a row lock the account... */
+  lockoutAttempts: whole('attempts', 3, 20),
+  /** ...for this many minutes (an administrator can unlock it sooner). */
+  lockoutMinutes: whole('minutes', 1, 1440),
+  /** A session unused this long ends, and the screen locks until the password is given again. */
+  idleMinutes: whole('minutes', 1, 480),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -48,6 +61,39 @@ export const DEFAULT_SETTINGS: Settings = {
   // Preservations ending, and counterpart deadlines falling, within two weeks are flagged.
   preservationWarningDays: 14,
   deadlineWarningDays: 14,
+  lockoutAttempts: 5,
+  lockoutMinutes: 15,
+  idleMinutes: 15,
 };
 
 export const settingsPatchSchema = settingsSchema.partial();
+
+const backupCount = (what: string, max: number) =>
+  z
+    .number({ error: `must be a number of ${what}` })
+    .int({ message: `must be a whole number of ${what}` })
+    .min(1, { message: 'must be at least 1' })
+    .max(max, { message: `must be at most ${max}` });
+
+/**
+ * How many backups are kept (db/backups/retention.ts prunes the others after each backup).
+ * Kept apart from the office settings above: the Backups panel edits them on its own.
+ */
+export const backupRetentionSchema = z.object({
+  /** The newest daily backups kept: one a day while the app is used. */
+  keepDaily: backupCount('backups', 366),
+  /** The newest backups taken on demand. */
+  keepOnDemand: backupCount('backups', 100),
+  /** Days a backup taken before a migration or a restore is kept; the newest of each kind always is. */
+  keepEventDays: backupCount('days', 3650),
+});
+export type BackupRetention = z.infer<typeof backupRetentionSchema>;
+
+export const DEFAULT_BACKUP_RETENTION: BackupRetention = {
+  // Two weeks of days to go back to, a handful of deliberate ones, and a quarter's upgrades.
+  keepDaily: 14,
+  keepOnDemand: 10,
+  keepEventDays: 90,
+};
+
+export const backupRetentionPatchSchema = backupRetentionSchema.partial();

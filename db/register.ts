@@ -1,6 +1,10 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { AuditChainReport } from '../contract/audit-chain.ts';
 import type { Settings } from '../contract/settings.ts';
+import { type AccountStore, sqliteAccountStore } from './accounts/store.ts';
 import type { Actor } from './audit.ts';
+import { type BackupStore, sqliteBackupStore } from './backups/store.ts';
+import { verifyAuditChainGently } from './audit-verify.ts';
 import type { Clock } from './clock.ts';
 import { type DashboardStore, sqliteDashboardStore } from './dashboard.ts';
 import { backupOpenDatabase } from './maintenance.ts';
@@ -8,6 +12,7 @@ import { type OpenOptions, openDatabase } from './open.ts';
 import { type DirectoryStore, sqliteDirectoryStore } from './directories/store.ts';
 import { type DocumentStore, sqliteDocumentStore } from './documents/store.ts';
 import { type InterchangeStore, sqliteInterchangeStore } from './interchange/store.ts';
+import { type RegisterEncryption, registerEncryption } from './keys/recovery-store.ts';
 import { type ReportStore, sqliteReportStore } from './reports/store.ts';
 import { type RequestStore, sqliteRequestStore } from './requests/store.ts';
 import * as schema from './schema/index.ts';
@@ -36,10 +41,19 @@ export interface Register {
   readonly reports: ReportStore;
   readonly statistics: StatisticsStore;
   readonly search: SearchStore;
+  readonly backups: BackupStore;
+  readonly accounts: AccountStore;
+  /** Whether the file is encrypted, and its recovery passphrase (db/keys/). */
+  readonly encryption: RegisterEncryption;
   settings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>, actor: Actor, clock: Clock): Promise<Settings>;
   /** Writes a consistent, integrity-checked copy of the whole register to `file`. */
   backupTo(file: string): Promise<{ file: string; bytes: number }>;
+  /**
+   * The audit log's hash chain as checked the first time this is asked (a full pass, so once per
+   * opening; it yields between slices, so other calls are answered meanwhile).
+   */
+  auditChain(): Promise<AuditChainReport>;
   close(): void;
 }
 
@@ -47,21 +61,30 @@ export interface Register {
 export function openSqliteRegister(options: OpenOptions): Register {
   const opened = openDatabase(options);
   const db = drizzle({ client: opened.sqlite, schema });
+  let auditChain: Promise<AuditChainReport> | undefined;
   return {
     location: opened.file,
     schemaVersion: opened.schemaVersion,
     requests: sqliteRequestStore(db),
     interchange: sqliteInterchangeStore(db, options),
-    documents: sqliteDocumentStore(db, opened.file),
+    documents: sqliteDocumentStore(db, opened.file, options.key),
     directories: sqliteDirectoryStore(db),
     dashboard: sqliteDashboardStore(db),
     views: sqliteViewStore(db),
     reports: sqliteReportStore(db),
     statistics: sqliteStatisticsStore(db),
     search: sqliteSearchStore(db),
+    backups: sqliteBackupStore(db, options),
+    accounts: sqliteAccountStore(db),
+    encryption: registerEncryption(db, opened.file, options.key),
     settings: async () => readSettings(db),
     updateSettings: async (patch, actor, clock) => updateSettings(db, patch, actor, clock.at),
-    backupTo: (file) => backupOpenDatabase(opened.sqlite, file, options.nativeBinding),
+    backupTo: (file) => backupOpenDatabase(opened.sqlite, file, options),
+    auditChain: () =>
+      (auditChain ??= verifyAuditChainGently(opened.sqlite).catch((e: unknown) => {
+        auditChain = undefined; // a check that failed is tried again when next asked
+        throw e;
+      })),
     close: () => opened.close(),
   };
 }

@@ -1,6 +1,13 @@
 import type { Db, Queryable } from './types.ts';
 import { eq } from 'drizzle-orm';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../contract/settings.ts';
+import {
+  type BackupRetention,
+  backupRetentionSchema,
+  DEFAULT_BACKUP_RETENTION,
+  DEFAULT_SETTINGS,
+  type Settings,
+  settingsSchema,
+} from '../contract/settings.ts';
 import { type Actor, recordAudit } from './audit.ts';
 import { settings } from './schema/index.ts';
 
@@ -40,6 +47,58 @@ export function updateSettings(db: Db, patch: Partial<Settings>, actor: Actor, a
         entity: 'settings',
         entityId: null,
         details: { before, after },
+      });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+const RETENTION_KEY = 'backupRetention';
+
+/** How many backups are kept; stored as one value, anything unreadable falls back to the defaults. */
+export function readBackupRetention(db: Queryable): BackupRetention {
+  const row = db.select().from(settings).where(eq(settings.key, RETENTION_KEY)).get();
+  let stored: unknown = {};
+  try {
+    stored = row ? JSON.parse(row.value) : {};
+  } catch {
+    // A hand-edited value that is not JSON: the defaults, as for the other settings.
+  }
+  const merged: Record<string, unknown> = { ...DEFAULT_BACKUP_RETENTION };
+  if (stored !== null && typeof stored === 'object') {
+    for (const key of Object.keys(DEFAULT_BACKUP_RETENTION) as (keyof BackupRetention)[]) {
+      const parsed = backupRetentionSchema.shape[key].safeParse((stored as Record<string, unknown>)[key]);
+      if (parsed.success) merged[key] = parsed.data;
+    }
+  }
+  // Every key was checked against its own schema above.
+  return merged as BackupRetention;
+}
+
+export function updateBackupRetention(
+  db: Db,
+  patch: Partial<BackupRetention>,
+  actor: Actor,
+  at: string,
+): BackupRetention {
+  return db.transaction(
+    (tx) => {
+      const before = readBackupRetention(tx);
+      const after: BackupRetention = { ...before };
+      for (const key of Object.keys(DEFAULT_BACKUP_RETENTION) as (keyof BackupRetention)[]) {
+        const value = patch[key];
+        if (value !== undefined) after[key] = value;
+      }
+      const value = JSON.stringify(after);
+      const existing = tx.select().from(settings).where(eq(settings.key, RETENTION_KEY)).get();
+      if (existing) tx.update(settings).set({ value }).where(eq(settings.key, RETENTION_KEY)).run();
+      else tx.insert(settings).values({ key: RETENTION_KEY, value }).run();
+      recordAudit(tx, actor, at, {
+        action: 'settings.update',
+        entity: 'settings',
+        entityId: null,
+        details: { before: { backupRetention: before }, after: { backupRetention: after } },
       });
       return after;
     },

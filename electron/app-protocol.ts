@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, fileForUrlPath } from '../renderer/serving.ts';
+import type { DocumentKeys } from '../db/keys/document-cipher.ts';
 import { documentIdOf, type Locate, serveDocument } from './documents.ts';
 
 export { CONTENT_SECURITY_POLICY };
@@ -61,11 +62,18 @@ export async function serveAppRequest(
   request: { method: string; url: string },
   root: string,
   locate?: Locate,
+  /** The keys of an encrypted register's documents, once known. */
+  documentKeys: () => DocumentKeys | null = () => null,
 ): Promise<Response> {
   const target = resolveAppRequest(request.method, request.url, root);
   if (!target.ok) return refusal(target.status, target.reason);
   const documentId = locate ? documentIdOf(new URL(request.url).pathname) : null;
-  if (locate && documentId !== null) return serveDocument(documentId, locate);
+  if (locate && documentId !== null) {
+    // A failure reading the store still answers with a response (and its CSP), never a rejection.
+    return serveDocument(documentId, locate, documentKeys()).catch(() =>
+      refusal(500, 'the document could not be read'),
+    );
+  }
   let file = target.file;
   let body = await readFileOrNull(file);
   if (body === null && path.extname(file) === '') {

@@ -5,6 +5,7 @@ import {
   type FromDbProcess,
   type InitMessage,
   type ReadyMessage,
+  type Seat,
   type ToDbProcess,
 } from './db-protocol.ts';
 
@@ -33,10 +34,12 @@ export interface DbClientOptions {
 export interface DbClient {
   /** Spawns the process and opens the register; rejects with DbOpenError if it cannot. */
   start(): Promise<ReadyMessage>;
-  /** Never rejects: failures come back as envelopes. */
-  call(channel: ChannelName, input: unknown): Promise<Envelope<unknown>>;
-  /** Where a document's stored file is (for the main process only); an envelope like call's. */
-  locate(documentId: number): Promise<Envelope<unknown>>;
+  /** Never rejects: failures come back as envelopes. `seat`: the window whose session it is (null: none). */
+  call(channel: ChannelName, input: unknown, seat?: Seat): Promise<Envelope<unknown>>;
+  /** Where a document's stored file is (for the main process only), if the seat's person may read it. */
+  locate(documentId: number, seat?: Seat): Promise<Envelope<unknown>>;
+  /** A window closed: its session ends. */
+  closeSeat(seat: number): void;
   /** Closes the register cleanly (WAL checkpoint), killing the process if it does not answer. */
   stop(): Promise<void>;
 }
@@ -51,9 +54,12 @@ export class DbOpenError extends Error {
   }
 }
 
-/** Calls that stream whole files (a backup, a document in or out): allowed far longer than an ordinary call. */
+/** Calls that stream whole files (backups, their checks and restores, documents in or out): allowed far longer. */
 const FILE_CHANNELS: readonly ChannelName[] = [
   'register.backup',
+  'backups.create',
+  'backups.verify',
+  'backups.restore',
   'documents.attach',
   'documents.saveCopy',
   'documents.verify',
@@ -223,10 +229,19 @@ export function createDbClient(options: DbClientOptions): DbClient {
     });
   }
 
-  const call = (channel: ChannelName, input: unknown) =>
-    request(channel, timeoutFor(channel), (id) => ({ type: 'call', id, channel, input }));
-  const locate = (documentId: number) =>
-    request('a document lookup', 30_000, (id) => ({ type: 'locate', id, documentId }));
+  const call = (channel: ChannelName, input: unknown, seat: Seat = null) =>
+    request(channel, timeoutFor(channel), (id) => ({ type: 'call', id, channel, input, seat }));
+  const locate = (documentId: number, seat: Seat = null) =>
+    request('a document lookup', 30_000, (id) => ({ type: 'locate', id, documentId, seat }));
+  const closeSeat = (seat: number) => {
+    // A process that is gone or restarting has lost its sessions already.
+    if (state !== 'ready' || child === null) return;
+    try {
+      child.post({ type: 'seat-closed', seat });
+    } catch (e) {
+      log('Could not tell the database process that a window closed', e);
+    }
+  };
 
   return {
     start() {
@@ -236,6 +251,7 @@ export function createDbClient(options: DbClientOptions): DbClient {
     },
     call,
     locate,
+    closeSeat,
     stop() {
       const proc = child;
       if (proc === null || state === 'stopped' || state === 'failed') {

@@ -1,5 +1,3 @@
-import os from 'node:os';
-import { LOCAL_OPERATOR_ROLES } from '../contract/roles.ts';
 import { createDbWorker } from './db-worker.ts';
 import type { FromDbProcess } from './db-protocol.ts';
 
@@ -14,15 +12,6 @@ interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
-function operatorName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    // userInfo throws where the account has no passwd entry (some containers, domain setups).
-    return process.env['USERNAME'] ?? process.env['USER'] ?? 'local operator';
-  }
-}
-
 const port = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 if (!port) {
   console.error('db-process must be started by Electron utilityProcess.fork');
@@ -31,7 +20,6 @@ if (!port) {
 
 const worker = createDbWorker({
   post: (message: FromDbProcess) => port.postMessage(message),
-  caller: { name: operatorName(), roles: LOCAL_OPERATOR_ROLES },
   exit: (code) => process.exit(code),
 });
 

@@ -10,13 +10,26 @@ export interface InitMessage {
   migrationsFolder: string;
   /** Path of the better-sqlite3 build for Electron's ABI. */
   nativeBinding: string | undefined;
-  app: { name: string; version: string };
+  /**
+   * The register key as 64 hexadecimal digits (db/keys/), unsealed by the main process from
+   * the system key store; `keyStore` says where it is kept (the Security panel shows it).
+   */
+  key: string;
+  app: { name: string; version: string; keyStore: 'os' | 'file' };
 }
+/**
+ * The window a call comes from (its webContents id), set by the main process, never by the
+ * page: the database process keeps one signed-in session per window (db-worker.ts). Null for
+ * the main process's own calls, which then have no session.
+ */
+export type Seat = number | null;
+
 export interface CallMessage {
   type: 'call';
   id: number;
   channel: string;
   input: unknown;
+  seat: Seat;
 }
 /**
  * Where a document's stored file is: asked by the main process itself (to serve app:// document
@@ -27,11 +40,18 @@ export interface LocateMessage {
   type: 'locate';
   id: number;
   documentId: number;
+  /** Whose session must be allowed to read the document. */
+  seat: Seat;
+}
+/** A window closed: its session ends. */
+export interface SeatClosedMessage {
+  type: 'seat-closed';
+  seat: number;
 }
 export interface CloseMessage {
   type: 'close';
 }
-export type ToDbProcess = InitMessage | CallMessage | LocateMessage | CloseMessage;
+export type ToDbProcess = InitMessage | CallMessage | LocateMessage | SeatClosedMessage | CloseMessage;
 
 export interface ReadyMessage {
   type: 'ready';
@@ -58,6 +78,9 @@ export type FromDbProcess = ReadyMessage | InitFailedMessage | ReplyMessage | Cl
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+const seatOf = (value: unknown): Seat | undefined =>
+  value === null || value === undefined ? null : Number.isSafeInteger(value) ? (value as number) : undefined;
 
 /** Shape check of what arrives from the other side, so a garbled message is dropped, not trusted. */
 export function asFromDbProcess(value: unknown): FromDbProcess | null {
@@ -90,17 +113,25 @@ export function asToDbProcess(value: unknown): ToDbProcess | null {
     case 'init':
       return typeof value['databaseFile'] === 'string' &&
         typeof value['migrationsFolder'] === 'string' &&
+        typeof value['key'] === 'string' &&
+        /^[0-9a-f]{64}$/.test(value['key']) &&
         isRecord(value['app'])
         ? (value as unknown as InitMessage)
         : null;
-    case 'call':
-      return typeof value['id'] === 'number' && typeof value['channel'] === 'string'
-        ? (value as unknown as CallMessage)
+    case 'call': {
+      const seat = seatOf(value['seat']);
+      return typeof value['id'] === 'number' && typeof value['channel'] === 'string' && seat !== undefined
+        ? { type: 'call', id: value['id'], channel: value['channel'], input: value['input'], seat }
         : null;
-    case 'locate':
-      return typeof value['id'] === 'number' && typeof value['documentId'] === 'number'
-        ? { type: 'locate', id: value['id'], documentId: value['documentId'] }
+    }
+    case 'locate': {
+      const seat = seatOf(value['seat']);
+      return typeof value['id'] === 'number' && typeof value['documentId'] === 'number' && seat !== undefined
+        ? { type: 'locate', id: value['id'], documentId: value['documentId'], seat }
         : null;
+    }
+    case 'seat-closed':
+      return Number.isSafeInteger(value['seat']) ? { type: 'seat-closed', seat: value['seat'] as number } : null;
     case 'close':
       return { type: 'close' };
     default:

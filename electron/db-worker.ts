@@ -1,22 +1,21 @@
 import { createApiHost, type ApiHost, type ApiHostOptions } from '../api/host.ts';
-import { AppError, type Envelope } from '../contract/errors.ts';
-import type { Caller } from '../api/context.ts';
+import { openedSessionToken } from '../contract/accounts.ts';
+import type { Envelope } from '../contract/errors.ts';
 import { StorageError } from '../db/errors.ts';
-import { asToDbProcess, type FromDbProcess } from './db-protocol.ts';
+import { parseKeyText } from '../db/keys/register-key.ts';
+import { asToDbProcess, type FromDbProcess, type Seat } from './db-protocol.ts';
 
-async function locate(host: ApiHost | null, documentId: number): Promise<Envelope<unknown>> {
+async function locate(host: ApiHost | null, documentId: number, token: string | null): Promise<Envelope<unknown>> {
   if (!host) return { ok: false, error: { code: 'storage', message: 'The register is not open.' } };
   try {
-    return { ok: true, value: await host.register.documents.locate(documentId) };
-  } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: e.toApiError() };
+    return await host.locateDocument(documentId, token);
+  } catch {
     return { ok: false, error: { code: 'internal', message: 'The document could not be found in the register.' } };
   }
 }
 
 export interface DbWorkerDeps {
   post(message: FromDbProcess): void;
-  caller: Caller;
   exit(code: number): void;
   createHost?: (options: ApiHostOptions) => ApiHost;
   log?: (message: string, error?: unknown) => void;
@@ -26,11 +25,17 @@ export interface DbWorkerDeps {
  * The logic of the database process, apart from its transport so it can be tested on Node:
  * an init message opens the register, call messages are served by the API host, close
  * closes the file (checkpointing the WAL) and ends the process.
+ *
+ * Sessions: each window (seat) has its own. The token a sign-in opens stays here, keyed by the
+ * window the main process says the call came from; the page never has to send it, and one
+ * window cannot use another's session.
  */
 export function createDbWorker(deps: DbWorkerDeps): { onMessage(raw: unknown): Promise<void> } {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const createHost = deps.createHost ?? createApiHost;
   let host: ApiHost | null = null;
+  const sessions = new Map<number, string>();
+  const tokenOf = (seat: Seat) => (seat === null ? null : (sessions.get(seat) ?? null));
 
   return {
     async onMessage(raw) {
@@ -50,6 +55,7 @@ export function createDbWorker(deps: DbWorkerDeps): { onMessage(raw: unknown): P
               databaseFile: message.databaseFile,
               migrationsFolder: message.migrationsFolder,
               nativeBinding: message.nativeBinding,
+              key: parseKeyText(message.key),
               app: message.app,
               log,
             });
@@ -67,14 +73,25 @@ export function createDbWorker(deps: DbWorkerDeps): { onMessage(raw: unknown): P
           return;
         }
         case 'call': {
+          const { seat, channel } = message;
           const envelope = host
-            ? await host.handle(message.channel, message.input, deps.caller)
+            ? await host.handle(channel, message.input, tokenOf(seat))
             : { ok: false as const, error: { code: 'storage' as const, message: 'The register is not open.' } };
+          const opened = openedSessionToken(channel, envelope);
+          if (seat !== null && opened !== null) sessions.set(seat, opened);
+          if (seat !== null && channel === 'accounts.signOut') sessions.delete(seat);
           deps.post({ type: 'reply', id: message.id, envelope });
           return;
         }
         case 'locate': {
-          deps.post({ type: 'reply', id: message.id, envelope: await locate(host, message.documentId) });
+          const envelope = await locate(host, message.documentId, tokenOf(message.seat));
+          deps.post({ type: 'reply', id: message.id, envelope });
+          return;
+        }
+        case 'seat-closed': {
+          const token = sessions.get(message.seat);
+          sessions.delete(message.seat);
+          if (token !== undefined) host?.endSession(token);
           return;
         }
         case 'close': {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { documentHeaders } from '../api/document-headers.ts';
-import { replaceControlCharacters } from '../contract/documents.ts';
+import { documentHeaders, safeFileName } from '../api/document-headers.ts';
 import type { ApiError, Envelope } from '../contract/errors.ts';
+import { type DocumentKeys, readStoredDocument } from '../db/keys/document-cipher.ts';
 
 /**
  * Stored documents as the main process handles them: served to our page under
@@ -19,11 +19,14 @@ export const DOCUMENT_PATH = /^\/documents\/(\d{1,12})\/content$/;
 /** What the database process answers, checked again here: it crosses a process boundary. */
 const locatedSchema = z.object({
   file: z.string().refine((f) => path.isAbsolute(f), { message: 'must be an absolute path' }),
+  /** The stored file is encrypted (db/keys/document-cipher.ts). */
+  sealed: z.boolean(),
   document: z.object({
     id: z.number().int(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     mediaType: z.string().max(200),
     originalName: z.string(),
+    size: z.number().int().nonnegative(),
   }),
 });
 export type Located = z.infer<typeof locatedSchema>;
@@ -54,36 +57,22 @@ function plain(status: number, text: string): Response {
 }
 
 /** Streams a stored document to our page (the page fetches it and previews or saves it itself). */
-export async function serveDocument(documentId: number, locate: Locate): Promise<Response> {
+export async function serveDocument(documentId: number, locate: Locate, keys: DocumentKeys | null): Promise<Response> {
   const located = await locateDocument(locate, documentId);
   if (!located.ok) return plain(located.error.code === 'not_found' ? 404 : 500, located.error.message);
-  const { file, document } = located.value;
+  const { file, document, sealed } = located.value;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) return plain(404, 'The stored file of this document is missing from the data folder.');
+  if (sealed && !keys) return plain(500, 'The register key is not available to read this document.');
+  // Decrypted on the way for an encrypted register; the size is the one recorded at attachment.
+  const content = readStoredDocument(sealed ? keys : null, file);
   // Node's web stream and the Response body type are the same thing under two declarations.
-  const body = Readable.toWeb(fs.createReadStream(file)) as unknown as ReadableStream<Uint8Array>;
-  return new Response(body, { status: 200, headers: documentHeaders({ ...document, size: stat.size }) });
+  const body = Readable.toWeb(content) as unknown as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers: documentHeaders(document) });
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-
-/**
- * A file name for the document's copy that every file system accepts and that stays inside
- * its folder: separators, reserved characters and names, and trailing dots are replaced.
- */
-export function safeFileName(originalName: string): string {
-  let name = replaceControlCharacters(originalName, '_')
-    .replace(/[\\/:*?"<>|]/g, '_')
-    .replace(/[. ]+$/, '')
-    .trim();
-  if (name === '' || /^\.+$/.test(name)) name = 'document';
-  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  if (name.length > 180) {
-    const ext = path.extname(name).slice(0, 20);
-    name = name.slice(0, 180 - ext.length) + ext;
-  }
-  return name;
-}
+/** The name a copy is made under (api/document-headers.ts, shared with the download headers). */
+export { safeFileName };
 
 export interface OpenDeps {
   locate: Locate;

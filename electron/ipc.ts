@@ -5,8 +5,11 @@ import type { Envelope } from '../contract/errors.ts';
 import { validateInput } from '../contract/validate.ts';
 import { isAppUrl } from './app-protocol.ts';
 
-/** Sends a checked call to the database process; resolves with its envelope. */
-export type Forward = (channel: ChannelName, input: unknown) => Promise<Envelope<unknown>>;
+/**
+ * Sends a checked call to the database process; resolves with its envelope. `seat` is the
+ * calling window's webContents id: the database process keeps each window's session by it.
+ */
+export type Forward = (channel: ChannelName, input: unknown, seat: number) => Promise<Envelope<unknown>>;
 
 /** What the handler needs to know about the frame that called. */
 export interface SenderFrame {
@@ -37,6 +40,7 @@ export async function handleCall(
   frame: SenderFrame | null | undefined,
   input: unknown,
   forward: Forward,
+  seat: number,
 ): Promise<Envelope<unknown>> {
   if (!isOwnFrame(frame)) {
     return { ok: false, error: { code: 'denied', message: 'This call did not come from the MLA Desk window.' } };
@@ -46,7 +50,7 @@ export async function handleCall(
   try {
     // The raw input goes on, not the parsed one: the database process parses it again with the
     // same schema, and parsing an already-transformed value twice is not guaranteed to agree.
-    return await forward(channel, input ?? {});
+    return await forward(channel, input ?? {}, seat);
   } catch (e) {
     console.error(`IPC ${channel} failed`, e);
     return {
@@ -60,7 +64,7 @@ export async function handleCall(
 export function registerIpcHandlers(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, forward: Forward): () => void {
   for (const name of CHANNEL_NAMES) {
     ipc.handle(IPC_PREFIX + name, (event: IpcMainInvokeEvent, input: unknown) =>
-      handleCall(name, event.senderFrame, input, forward),
+      handleCall(name, event.senderFrame, input, forward, event.sender.id),
     );
   }
   return () => {

@@ -1,7 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell, utilityProcess } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import { MENU_EVENT, type MenuCommand } from '../contract/bridge.ts';
+import { acquireRegisterKey } from '../db/keys/acquire.ts';
+import { type DocumentKeys, documentKeys } from '../db/keys/document-cipher.ts';
+import { formatKeyText } from '../db/keys/register-key.ts';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol.ts';
 import { createDbClient, type DbClient, type DbProcessHandle } from './db-client.ts';
 import { openDocumentCopy, sweepOpenCopies } from './documents.ts';
@@ -9,7 +24,8 @@ import { registerIpcHandlers } from './ipc.ts';
 import { registerDocumentOpener, registerShellHandlers } from './shell-ipc.ts';
 import { backUpRegister, buildMenuTemplate } from './menu.ts';
 import { runtimePaths, type RuntimePaths } from './paths.ts';
-import { hardenSession, hardenWebContents, isAllowedExternal } from './security.ts';
+import { osKeyStore } from './register-key-store.ts';
+import { hardenSession, hardenWebContents, isAllowedExternal, windowWebPreferences } from './security.ts';
 import { MIN_SIZE, loadWindowState, trackWindowState } from './window-state.ts';
 
 // The shell only: windows, menu, protocol and security. The register lives in the database
@@ -26,6 +42,8 @@ const isDev = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
 let db: DbClient | null = null;
 let paths: RuntimePaths;
+/** The keys of the register's stored documents, once its key is unsealed (app:// reads them). */
+let sealedDocuments: DocumentKeys | null = null;
 
 function openExternal(url: string): void {
   if (isAllowedExternal(url)) void shell.openExternal(url);
@@ -49,22 +67,15 @@ function createWindow(): void {
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'MLA Desk',
-    webPreferences: {
-      preload: paths.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      devTools: isDev,
-    },
+    webPreferences: windowWebPreferences(paths.preload, isDev),
   });
   if (state.maximized) win.maximize();
   trackWindowState(win, paths.windowStateFile);
   win.once('ready-to-show', () => win.show());
+  // The window's session (db-worker.ts) ends with it; its webContents is gone by 'closed'.
+  const seat = win.webContents.id;
   win.on('closed', () => {
+    db?.closeSeat(seat);
     if (mainWindow === win) mainWindow = null;
   });
   mainWindow = win;
@@ -76,8 +87,14 @@ function sendMenuCommand(command: MenuCommand): void {
   target?.webContents.send(MENU_EVENT, command);
 }
 
+/** The window a menu command acts for: its signed-in person is who the call is made as. */
+function menuSeat(): number | null {
+  const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  return win ? win.webContents.id : null;
+}
+
 async function showAbout(): Promise<void> {
-  const info = db ? await db.call('app.info', {}) : null;
+  const info = db ? await db.call('app.info', {}, menuSeat()) : null;
   const v = info?.ok ? (info.value as { version: string; schemaVersion: number; databaseFile: string }) : null;
   const detail = [
     `Version ${v?.version ?? app.getVersion()}`,
@@ -90,6 +107,8 @@ async function showAbout(): Promise<void> {
 
 async function backUp(): Promise<void> {
   const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  // Backing up is the administrators': the call goes as whoever is signed in on that window.
+  const seat = menuSeat();
   await backUpRegister({
     defaultPath: path.join(
       app.getPath('documents'),
@@ -106,7 +125,7 @@ async function backUp(): Promise<void> {
     },
     call: (input) =>
       db
-        ? db.call('register.backup', input)
+        ? db.call('register.backup', input, seat)
         : Promise.resolve({ ok: false, error: { code: 'storage', message: 'The register is not open.' } }),
     report: async (kind, message, detail) => {
       const options = { type: kind, title: 'Back up register', message, detail };
@@ -115,10 +134,17 @@ async function backUp(): Promise<void> {
   });
 }
 
-/** The register's answer to "where is this document's file?", for app:// and opening copies. */
-function locate(documentId: number): ReturnType<DbClient['locate']> {
+/**
+ * The register's answer to "where is this document's file?", for app:// and opening copies, if
+ * the person signed in on `seat` may read it. app:// requests do not say which window asked:
+ * they are answered for the main window (the app has one; a second instance only focuses it).
+ */
+function locate(
+  documentId: number,
+  seat: number | null = mainWindow?.webContents.id ?? null,
+): ReturnType<DbClient['locate']> {
   return db
-    ? db.locate(documentId)
+    ? db.locate(documentId, seat)
     : Promise.resolve({ ok: false, error: { code: 'storage', message: 'The register is not open.' } });
 }
 
@@ -145,7 +171,7 @@ async function start(): Promise<void> {
     bundleDir: __dirname,
   });
   hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.rendererDir, locate));
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.rendererDir, locate, () => sealedDocuments));
   sweepOpenCopies(openCopiesDir());
 
   if (!fs.existsSync(paths.nativeBinding)) {
@@ -155,13 +181,33 @@ async function start(): Promise<void> {
     );
     return;
   }
+  // The register is encrypted at rest; its key is sealed by the system key store (made on
+  // first run, and for a register an earlier version left unencrypted, which opening encrypts).
+  let keyText: string;
+  let keyStore: 'os' | 'file';
+  try {
+    const store = osKeyStore(paths.dataDir, safeStorage);
+    const { key } = acquireRegisterKey(store, paths.databaseFile);
+    keyText = formatKeyText(key);
+    keyStore = store.kind;
+    sealedDocuments = documentKeys(key);
+  } catch (e) {
+    fail(
+      'MLA Desk cannot open the register',
+      `${e instanceof Error ? e.message : String(e)}
+
+The file was not changed.`,
+    );
+    return;
+  }
   db = createDbClient({
     spawn: spawnDbProcess,
     init: {
       databaseFile: paths.databaseFile,
       migrationsFolder: paths.migrationsFolder,
       nativeBinding: paths.nativeBinding,
-      app: { name: 'MLA Desk', version: app.getVersion() },
+      key: keyText,
+      app: { name: 'MLA Desk', version: app.getVersion(), keyStore },
     },
     onFatal: (message) => fail('MLA Desk has to close', message),
   });
@@ -194,20 +240,20 @@ async function start(): Promise<void> {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
   });
-  registerDocumentOpener(ipcMain, (documentId) =>
+  registerDocumentOpener(ipcMain, (documentId, seat) =>
     openDocumentCopy(
       {
-        locate,
+        locate: (id) => locate(id, seat),
         saveCopy: (id, file) =>
-          db ? db.call('documents.saveCopy', { id, target: { kind: 'path', path: file } }) : locate(id),
+          db ? db.call('documents.saveCopy', { id, target: { kind: 'path', path: file } }, seat) : locate(id, seat),
         copiesDir: openCopiesDir(),
         openPath: (file) => shell.openPath(file),
       },
       documentId,
     ),
   );
-  registerIpcHandlers(ipcMain, (channel, input) =>
-    db ? db.call(channel, input) : Promise.reject(new Error('no register')),
+  registerIpcHandlers(ipcMain, (channel, input, seat) =>
+    db ? db.call(channel, input, seat) : Promise.reject(new Error('no register')),
   );
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -1,14 +1,20 @@
 import fs from 'node:fs';
 import type http from 'node:http';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError, type Envelope } from '../contract/errors.ts';
+import type { Envelope } from '../contract/errors.ts';
 import { documentHeaders } from '../api/document-headers.ts';
-import type { Register } from '../db/register.ts';
+import type { LocatedDocument } from '../db/documents/store.ts';
 
 /** GET /documents/<id>/content: a stored document's bytes, for the page's previews and downloads. */
 export const DOCUMENT_CONTENT = /^\/documents\/(\d{1,12})\/content$/;
 
 type Reply = (status: number, envelope: Envelope<unknown>) => void;
+
+/** The API host's answer: where the file is, if the session's caller may read the document. */
+type Locate = (documentId: number) => Promise<Envelope<LocatedDocument>>;
+
+const STATUS: Partial<Record<string, number>> = { not_found: 404, denied: 403, unauthenticated: 401 };
 
 /**
  * Streams a document named by its id in the path. The path is looked up in the register; no
@@ -16,7 +22,9 @@ type Reply = (status: number, envelope: Envelope<unknown>) => void;
  */
 export async function sendDocumentContent(
   pathname: string,
-  register: Register,
+  locate: Locate,
+  /** The document's bytes as attached (the store decrypts an encrypted register's). */
+  read: (located: LocatedDocument) => Readable,
   res: http.ServerResponse,
   reply: Reply,
 ): Promise<void> {
@@ -24,21 +32,18 @@ export async function sendDocumentContent(
   if (!Number.isSafeInteger(id) || id <= 0) {
     return reply(404, { ok: false, error: { code: 'not_found', message: 'There is no such document.' } });
   }
-  let located: Awaited<ReturnType<Register['documents']['locate']>>;
-  try {
-    located = await register.documents.locate(id);
-  } catch (e) {
-    if (e instanceof AppError) return reply(e.code === 'not_found' ? 404 : 500, { ok: false, error: e.toApiError() });
-    throw e;
-  }
+  const answer = await locate(id);
+  if (!answer.ok) return reply(STATUS[answer.error.code] ?? 500, answer);
+  const located = answer.value;
   const stat = fs.statSync(located.file, { throwIfNoEntry: false });
   if (!stat?.isFile()) {
     const message = 'The stored file of this document is missing from the data folder.';
     return reply(404, { ok: false, error: { code: 'not_found', message } });
   }
-  res.writeHead(200, documentHeaders({ ...located.document, size: stat.size }));
+  // The size recorded at attachment: what the reader yields, whatever the file on disk holds.
+  res.writeHead(200, documentHeaders(located.document));
   try {
-    await pipeline(fs.createReadStream(located.file), res);
+    await pipeline(read(located), res);
   } catch {
     // The page closed a preview before the file was through: nothing to report.
     res.destroy();

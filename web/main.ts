@@ -1,8 +1,8 @@
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { LOCAL_OPERATOR_ROLES } from '../contract/roles.ts';
+import { acquireRegisterKey } from '../db/keys/acquire.ts';
+import { fileKeyStore, keyFileIn } from '../db/keys/file-key-store.ts';
 import { registerFileIn, resolveDataDir } from '../db/location.ts';
 import { APP_NAME, APP_VERSION, REPO_ROOT } from '../cli/package-info.ts';
 import { startWebServer } from './server.ts';
@@ -20,13 +20,18 @@ function main(): Promise<void> {
   }
   // Development default: a folder in the repository, never the desktop app's own data.
   const dataDir = resolveDataDir(path.join(REPO_ROOT, '.data'));
+  // The register is encrypted as the desktop app's is; this development server keeps its key
+  // in a key file beside it (the desktop app uses the operating system's key store).
+  const databaseFile = registerFileIn(dataDir);
+  const { key, created } = acquireRegisterKey(fileKeyStore(keyFileIn(dataDir)), databaseFile);
+  if (created) console.log(`A new register key was written to ${keyFileIn(dataDir)}.`);
   return startWebServer({
     port: parsed.data.port,
-    databaseFile: registerFileIn(dataDir),
+    databaseFile,
+    key,
     migrationsFolder: path.join(REPO_ROOT, 'migrations'),
     rendererDir: path.join(REPO_ROOT, 'dist', 'renderer'),
-    app: { name: APP_NAME, version: APP_VERSION },
-    caller: { name: os.userInfo().username, roles: LOCAL_OPERATOR_ROLES },
+    app: { name: APP_NAME, version: APP_VERSION, keyStore: 'file' },
   }).then((server) => {
     console.log(`MLA Desk (web) is serving ${registerFileIn(dataDir)}`);
     console.log(`Open: ${server.openUrl}`);

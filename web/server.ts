@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Caller } from '../api/context.ts';
+import type { Duplex } from 'node:stream';
 import { createApiHost } from '../api/host.ts';
 import type { Envelope, ErrorCode } from '../contract/errors.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer/serving.ts';
@@ -15,8 +15,9 @@ export interface WebServerOptions {
   databaseFile: string;
   migrationsFolder: string;
   rendererDir: string;
-  app: { name: string; version: string };
-  caller: Caller;
+  app: { name: string; version: string; keyStore?: 'os' | 'file' };
+  /** The register's key (db/keys/); without one the register must be plain. */
+  key?: Buffer | undefined;
   /** Fixed token for tests; by default a random one per start. */
   token?: string;
 }
@@ -63,6 +64,40 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
+/**
+ * The header carrying the signed-in session's token (accounts.signIn hands it to the page),
+ * beside the per-start bearer token that every private route needs first.
+ */
+export const SESSION_HEADER = 'x-mla-session';
+
+function sessionOf(req: http.IncomingMessage): string | null {
+  const value = req.headers[SESSION_HEADER];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * A request Node's parser refuses before the handler sees it (a request line or headers over
+ * the limit, bytes that are not HTTP): answered with a JSON envelope like every other refusal,
+ * rather than Node's bare status line, and the connection closed.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The address or the headers of the call are too long.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The call took too long to arrive.']
+        : [400, 'Bad Request', 'The call is not valid HTTP.'];
+  const body = JSON.stringify({ ok: false, error: { code: 'invalid_input', message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -97,6 +132,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const host = createApiHost({
     databaseFile: options.databaseFile,
     migrationsFolder: options.migrationsFolder,
+    key: options.key,
     app: options.app,
   });
   const token = options.token ?? crypto.randomBytes(32).toString('hex');
@@ -117,7 +153,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (pathname.startsWith(DOCUMENTS_PREFIX)) {
         if (req.method !== 'GET') return refuse(res, 405, 'invalid_input', 'Documents are read with GET.');
         if (!DOCUMENT_CONTENT.test(pathname)) return refuse(res, 404, 'not_found', 'There is no such document.');
-        return sendDocumentContent(pathname, host.register, res, (status, envelope) => send(res, status, envelope));
+        const locate = (id: number) => host.locateDocument(id, sessionOf(req));
+        return sendDocumentContent(
+          pathname,
+          locate,
+          (located) => host.readDocument(located),
+          res,
+          (status, envelope) => send(res, status, envelope),
+        );
+      }
+      // Files in and out need a signed-in person too (what they may do with them is the channels' to say).
+      if ((url === UPLOAD_PATH || url.startsWith(DOWNLOAD_PREFIX)) && (await host.signedIn(sessionOf(req))) === null) {
+        if (url === UPLOAD_PATH) req.resume();
+        return refuse(res, 401, 'unauthenticated', 'Sign in first: nobody is signed in on this session.');
       }
       if (url === UPLOAD_PATH) {
         if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'Uploads use POST.');
@@ -151,7 +199,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         } catch {
           return refuse(res, 404, 'unknown_channel', 'There is no such channel.');
         }
-        return send(res, 200, await host.handle(channel, input, options.caller));
+        return send(res, 200, await host.handle(channel, input, sessionOf(req)));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Only GET here.');
       const file = resolveStaticFile(options.rendererDir, url);
@@ -169,11 +217,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (req.method === 'HEAD') return res.end();
       fs.createReadStream(file).pipe(res);
     })().catch((e: unknown) => {
+      // The client went away mid-call (a closed tab, a cancelled upload): nothing failed here.
+      if (req.destroyed && (e as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        res.destroy();
+        return;
+      }
       console.error('Web server request failed', e);
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'The server failed.' } });
       else res.destroy();
     });
   });
+
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

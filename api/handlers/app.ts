@@ -1,4 +1,5 @@
 import { localIsoDate } from '../../contract/dates.ts';
+import { checkWritablePath } from '../files.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
 
@@ -11,7 +12,11 @@ export const appHandlers: HandlersFor<'app.' | 'settings.' | 'register.'> = {
     actor: { name: ctx.caller.name, roles: [...ctx.caller.roles] },
     today: localIsoDate(ctx.now()),
   }),
-  'register.backup': (input, ctx) => ctx.register.backupTo(input.file),
+  'app.integrity': (_input, ctx) => ctx.register.auditChain(),
+  'register.backup': (input, ctx) => {
+    checkWritablePath(input.file, ctx.files, 'file');
+    return ctx.register.backupTo(input.file);
+  },
   'settings.get': (_input, ctx) => ctx.register.settings(),
   'settings.update': (input, ctx) => {
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));

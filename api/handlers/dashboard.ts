@@ -1,6 +1,9 @@
+import { scopeOf } from '../access.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
 
 export const dashboardHandlers: HandlersFor<'dashboard.'> = {
-  'dashboard.today': (_input, ctx) => ctx.register.dashboard.today(ctx.caller.name, clockOf(ctx).today),
+  // "Mine" is what is assigned to the signed-in person, by the name requests are assigned to.
+  'dashboard.today': (_input, ctx) =>
+    ctx.register.dashboard.today(ctx.caller.displayName, clockOf(ctx).today, scopeOf(ctx.caller)),
 };

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { replaceControlCharacters, type ValidAttachDocument } from '../../contract/documents.ts';
 import { AppError } from '../../contract/errors.ts';
 import { prepareTarget, resolveFileSource } from '../files.ts';
+import { assertRequestVisible } from '../access.ts';
+import type { HandlerContext } from '../context.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
 
@@ -25,8 +27,16 @@ export function recordedName(input: Pick<ValidAttachDocument, 'name' | 'source'>
   return name;
 }
 
+/** A document, once its request is known to be the caller's to read. */
+async function visibleDocument(ctx: HandlerContext, id: number) {
+  const document = await ctx.register.documents.get(id);
+  await assertRequestVisible(ctx, document.requestId);
+  return document;
+}
+
 export const documentHandlers: HandlersFor<'documents.' | 'correspondence.'> = {
   'documents.attach': async (input, ctx) => {
+    await assertRequestVisible(ctx, input.requestId);
     const name = recordedName(input);
     const file = resolveFileSource(input.source, ctx.files);
     const { source: _source, name: _name, ...fields } = input;
@@ -35,15 +45,24 @@ export const documentHandlers: HandlersFor<'documents.' | 'correspondence.'> = {
     if (input.source.kind === 'upload') fs.rmSync(file, { force: true });
     return document;
   },
-  'documents.list': (input, ctx) => ctx.register.documents.list(input.requestId),
-  'documents.verify': (input, ctx) => ctx.register.documents.verify(input.id, clockOf(ctx)),
+  'documents.list': async (input, ctx) => {
+    await assertRequestVisible(ctx, input.requestId);
+    return ctx.register.documents.list(input.requestId);
+  },
+  'documents.verify': async (input, ctx) => {
+    await visibleDocument(ctx, input.id);
+    return ctx.register.documents.verify(input.id, clockOf(ctx));
+  },
   'documents.saveCopy': async (input, ctx) => {
-    const document = await ctx.register.documents.get(input.id);
+    const document = await visibleDocument(ctx, input.id);
     const target = prepareTarget(input.target, document.originalName, ctx.files);
     await ctx.register.documents.copyTo(input.id, target.path, ctx.caller, clockOf(ctx));
     return target.done();
   },
   'correspondence.add': (input, ctx) => ctx.register.documents.addCorrespondence(input, ctx.caller, clockOf(ctx)),
   'correspondence.update': (input, ctx) => ctx.register.documents.updateCorrespondence(input, ctx.caller, clockOf(ctx)),
-  'correspondence.list': (input, ctx) => ctx.register.documents.listCorrespondence(input.requestId),
+  'correspondence.list': async (input, ctx) => {
+    await assertRequestVisible(ctx, input.requestId);
+    return ctx.register.documents.listCorrespondence(input.requestId);
+  },
 };

@@ -7,6 +7,7 @@ import { AppError } from '../../contract/errors.ts';
 import { formatOfName, type ImportProblem, type InterchangeFormat } from '../../contract/interchange.ts';
 import { openSqliteRegister } from '../../db/register.ts';
 import { defineCommand, pathOption } from '../command.ts';
+import { KEY_FILE_OPTION, KEY_FILE_USAGE, keyFileSchema, keyFrom } from '../key-option.ts';
 import { REPO_ROOT } from '../package-info.ts';
 
 const migrationsFolder = path.join(REPO_ROOT, 'migrations');
@@ -43,16 +44,31 @@ function operator() {
 export const importCommand = defineCommand({
   name: 'import',
   summary: 'Import a register from CSV or XLSX, all or nothing (creates the register if it does not exist)',
-  usage: 'import FILE.csv|FILE.xlsx --db FILE [--dry-run] [--ignore-unknown-columns]',
-  options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'ignore-unknown-columns': { type: 'boolean' } },
+  usage: `import FILE.csv|FILE.xlsx --db FILE [--dry-run] [--ignore-unknown-columns] ${KEY_FILE_USAGE}`,
+  options: {
+    db: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'ignore-unknown-columns': { type: 'boolean' },
+    ...KEY_FILE_OPTION,
+  },
   positionals: 'file',
   schema: z.strictObject({
     db: pathOption('db'),
     file: interchangeFile,
     'dry-run': z.boolean().default(false),
     'ignore-unknown-columns': z.boolean().default(false),
+    'key-file': keyFileSchema,
   }),
-  async run({ db, file: { file, format }, 'dry-run': dryRun, 'ignore-unknown-columns': ignoreUnknownColumns }, io) {
+  async run(
+    {
+      db,
+      file: { file, format },
+      'dry-run': dryRun,
+      'ignore-unknown-columns': ignoreUnknownColumns,
+      'key-file': keyFile,
+    },
+    io,
+  ) {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile())
       throw new AppError('invalid_input', `There is no file ${file}.`);
     // A dry run writes nothing, not even a new register: it checks against an empty one.
@@ -61,6 +77,7 @@ export const importCommand = defineCommand({
       file: scratch ? path.join(scratch, 'register.sqlite') : db,
       migrationsFolder,
       create: true,
+      key: keyFrom(keyFile),
     });
     try {
       const now = new Date();
@@ -89,12 +106,12 @@ export const importCommand = defineCommand({
 export const exportCommand = defineCommand({
   name: 'export',
   summary: 'Export the whole register to CSV or XLSX (the interchange format)',
-  usage: 'export FILE.csv|FILE.xlsx --db FILE',
-  options: { db: { type: 'string' } },
+  usage: `export FILE.csv|FILE.xlsx --db FILE ${KEY_FILE_USAGE}`,
+  options: { db: { type: 'string' }, ...KEY_FILE_OPTION },
   positionals: 'file',
-  schema: z.strictObject({ db: pathOption('db'), file: interchangeFile }),
-  async run({ db, file: { file, format } }, io) {
-    const register = openSqliteRegister({ file: db, migrationsFolder, create: false });
+  schema: z.strictObject({ db: pathOption('db'), file: interchangeFile, 'key-file': keyFileSchema }),
+  async run({ db, file: { file, format }, 'key-file': keyFile }, io) {
+    const register = openSqliteRegister({ file: db, migrationsFolder, create: false, key: keyFrom(keyFile) });
     try {
       const { rows, bytes } = await register.interchange.export(path.resolve(file), format);
       io.out(`Exported ${rows} requests to ${file} (${bytes} bytes).`);

@@ -4,6 +4,7 @@ import { localIsoDate } from '../../contract/dates.ts';
 import { openSqliteRegister } from '../../db/register.ts';
 import { SEED_MAX_COUNT, seedRegister } from '../../db/seed/seed.ts';
 import { defineCommand, pathOption } from '../command.ts';
+import { KEY_FILE_OPTION, KEY_FILE_USAGE, keyFileSchema, keyFrom } from '../key-option.ts';
 import { REPO_ROOT } from '../package-info.ts';
 
 const migrationsFolder = path.join(REPO_ROOT, 'migrations');
@@ -22,15 +23,16 @@ const wholeNumber = (name: string, min: number, max: number) => {
 export const seedCommand = defineCommand({
   name: 'seed',
   summary: 'Fill a register with a synthetic one for demos and benchmarks (same seed, same register)',
-  usage: 'seed --db FILE --count N [--seed S]',
-  options: { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } },
+  usage: `seed --db FILE --count N [--seed S] ${KEY_FILE_USAGE}`,
+  options: { db: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, ...KEY_FILE_OPTION },
   schema: z.strictObject({
     db: pathOption('db'),
     count: wholeNumber('count', 1, SEED_MAX_COUNT),
     seed: wholeNumber('seed', 0, 2 ** 32 - 1).default(1),
+    'key-file': keyFileSchema,
   }),
-  async run({ db, count, seed }, io) {
-    const register = openSqliteRegister({ file: db, migrationsFolder, create: true });
+  async run({ db, count, seed, 'key-file': keyFile }, io) {
+    const register = openSqliteRegister({ file: db, migrationsFolder, create: true, key: keyFrom(keyFile) });
     try {
       const now = new Date();
       const clock = { at: now.toISOString(), today: localIsoDate(now) };

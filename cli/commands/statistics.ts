@@ -6,6 +6,7 @@ import { AppError } from '../../contract/errors.ts';
 import { STATISTICS_FORMATS } from '../../contract/statistics.ts';
 import { openSqliteRegister } from '../../db/register.ts';
 import { defineCommand, pathOption } from '../command.ts';
+import { KEY_FILE_OPTION, KEY_FILE_USAGE, keyFileSchema, keyFrom } from '../key-option.ts';
 import { REPO_ROOT } from '../package-info.ts';
 
 const migrationsFolder = path.join(REPO_ROOT, 'migrations');
@@ -20,6 +21,7 @@ const schema = z
       .transform(Number),
     format: z.enum(STATISTICS_FORMATS, { error: '--format must be csv, xlsx or pdf' }).optional(),
     out: z.string().trim().min(1, { message: '--out needs a file path' }).optional(),
+    'key-file': keyFileSchema,
   })
   .refine((v) => (v.format === undefined) === (v.out === undefined), {
     message: '--format and --out go together (--format csv|xlsx|pdf --out FILE)',
@@ -40,13 +42,25 @@ function checkWritable(file: string): void {
 export const statsCommand = defineCommand({
   name: 'stats',
   summary: "Print a year's statistics as JSON (shared spec), or write them as CSV, XLSX or PDF",
-  usage: 'stats --db FILE --year YYYY [--format csv|xlsx|pdf --out FILE]',
-  options: { db: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  usage: `stats --db FILE --year YYYY [--format csv|xlsx|pdf --out FILE] ${KEY_FILE_USAGE}`,
+  options: {
+    db: { type: 'string' },
+    year: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    ...KEY_FILE_OPTION,
+  },
   schema,
-  async run({ db, year, format, out }, io) {
+  async run({ db, year, format, out, 'key-file': keyFile }, io) {
     if (out !== undefined) checkWritable(out);
     // Statistics only read: an out-of-date register is not migrated behind the user's back.
-    const register = openSqliteRegister({ file: db, migrationsFolder, create: false, migrate: false });
+    const register = openSqliteRegister({
+      file: db,
+      migrationsFolder,
+      create: false,
+      migrate: false,
+      key: keyFrom(keyFile),
+    });
     try {
       if (format === undefined || out === undefined) {
         io.out(JSON.stringify(await register.statistics.year(year), null, 2));

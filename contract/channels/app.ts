@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditChainReportSchema } from '../audit-chain.ts';
 import { channel } from '../channel.ts';
 import { ADMINISTRATORS, ANY_ROLE, ROLES } from '../roles.ts';
 import { settingsPatchSchema, settingsSchema } from '../settings.ts';
@@ -17,6 +18,13 @@ export const appChannels = {
   'app.info': channel({
     input: z.strictObject({}),
     output: appInfoSchema,
+    roles: ANY_ROLE,
+    mutates: false,
+  }),
+  /** The audit log's hash chain as checked when the register was opened: the app warns if it is broken. */
+  'app.integrity': channel({
+    input: z.strictObject({}),
+    output: auditChainReportSchema,
     roles: ANY_ROLE,
     mutates: false,
   }),

@@ -12,16 +12,17 @@ import {
 } from '../documents.ts';
 import { writtenFileSchema } from '../files.ts';
 import { requestId } from '../requests.ts';
-import { ANY_ROLE, REGISTRARS, type Role } from '../roles.ts';
+import { ANNOTATORS, ANY_ROLE, REGISTRARS } from '../roles.ts';
 
-/** Prosecutors add documents to their requests too (domain notes); the log stays with the clerks. */
-const DOCUMENT_KEEPERS: readonly Role[] = ['clerk', 'prosecutor'];
-
+/**
+ * Prosecutors add documents to their own requests too (domain notes; api/access.ts checks the
+ * request); the correspondence log stays with the clerks. Reads follow the request's rules.
+ */
 export const documentChannels = {
   'documents.attach': channel({
     input: attachDocumentSchema,
     output: documentSchema,
-    roles: DOCUMENT_KEEPERS,
+    roles: ANNOTATORS,
     mutates: true,
   }),
   'documents.list': channel({

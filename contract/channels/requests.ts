@@ -12,8 +12,12 @@ import {
   transitionSchema,
   updateRequestSchema,
 } from '../requests.ts';
-import { ANY_ROLE, REGISTRARS } from '../roles.ts';
+import { ANNOTATORS, ANY_ROLE, REGISTRARS } from '../roles.ts';
 
+/**
+ * Everyone reads the register, a prosecutor only their own requests (api/access.ts scopes every
+ * read and write to the requests assigned to them or their domestic authority).
+ */
 export const requestChannels = {
   'requests.register': channel({
     input: newRequestSchema,
@@ -45,10 +49,11 @@ export const requestChannels = {
     roles: REGISTRARS,
     mutates: true,
   }),
+  /** Prosecutors record notes on their own requests; the other events are the clerks' (api/access.ts). */
   'requests.recordEvent': channel({
     input: recordEventSchema,
     output: requestDetailSchema,
-    roles: REGISTRARS,
+    roles: ANNOTATORS,
     mutates: true,
   }),
   'requests.link': channel({

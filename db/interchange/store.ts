@@ -44,6 +44,7 @@ export function sqliteInterchangeStore(db: Db, options: OpenOptions): Interchang
       file: options.file,
       migrationsFolder: options.migrationsFolder,
       nativeBinding: options.nativeBinding,
+      key: options.key,
       readonly,
     });
   let importing = false;

@@ -10,17 +10,23 @@ import { filterClock, listCondition } from '../requests/filters.ts';
 import { SORT_COLUMNS, toSummary } from '../requests/read.ts';
 import { requests } from '../schema/index.ts';
 import type { Queryable } from '../types.ts';
+import type { RequestScope } from '../requests/scope.ts';
 import { countryLabel, labels } from './labels.ts';
 import { DATE_FORMAT, type SheetColumn, addTableHeader, dateCell, newWorkbook } from './xlsx.ts';
 
-/** Every request the register list shows for `query`, in its order (not just one page). */
-export function registerRows(db: Queryable, query: SavedQuery, today: string): RequestSummary[] {
+/** Every request the register list shows for `query` (within `scope`), in its order (not just one page). */
+export function registerRows(
+  db: Queryable,
+  query: SavedQuery,
+  today: string,
+  scope: RequestScope | null = null,
+): RequestSummary[] {
   const q = savedQuerySchema.parse(query);
   const direction = q.order === 'asc' ? asc : desc;
   return db
     .select()
     .from(requests)
-    .where(listCondition(q, filterClock(db, today)))
+    .where(listCondition(q, filterClock(db, today), scope))
     .orderBy(direction(SORT_COLUMNS[q.sort]), direction(requests.id))
     .all()
     .map(toSummary);

@@ -4,6 +4,7 @@ import type { StatusReportBy } from '../../contract/reports.ts';
 import { isOpen } from '../requests/filters.ts';
 import { requestEvents, requests, statusHistory } from '../schema/index.ts';
 import type { Queryable } from '../types.ts';
+import { type RequestScope, scopeCondition } from '../requests/scope.ts';
 
 /** What last happened to a request: a status change or an event, whichever is later. */
 export type LastEvent =
@@ -30,7 +31,7 @@ export interface StatusRow {
 }
 
 /**
- * One domestic authority's or one officer's requests, open ones first (oldest first, as they
+ * One domestic authority's or one officer's requests (of those in `scope`, if given), open ones first (oldest first, as they
  * have waited longest), then the closed ones if asked for.
  */
 export function statusReportRows(
@@ -38,9 +39,14 @@ export function statusReportRows(
   by: StatusReportBy,
   value: string,
   includeClosed: boolean,
+  scope: RequestScope | null = null,
 ): StatusRow[] {
   const column = by === 'domesticAuthority' ? requests.domesticAuthority : requests.assignedTo;
-  const condition = and(eq(column, value), includeClosed ? undefined : isOpen);
+  const condition = and(
+    eq(column, value),
+    includeClosed ? undefined : isOpen,
+    scope ? scopeCondition(scope) : undefined,
+  );
   const rows = db
     .select()
     .from(requests)

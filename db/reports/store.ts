@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ValidListExport, ValidStatusReport } from '../../contract/reports.ts';
 import { readSettings } from '../settings.ts';
 import type { Queryable } from '../types.ts';
+import type { RequestScope } from '../requests/scope.ts';
 import { registerRows, writeRegisterCsv, writeRegisterXlsx } from './register-export.ts';
 import { statusReport } from './status-model.ts';
 import { writeStatusPdf } from './status-pdf.ts';
@@ -11,8 +12,19 @@ import { writeStatusXlsx } from './status-xlsx.ts';
 
 /** Files made from the register. Each writes to `file`, and reports how many requests it holds. */
 export interface ReportStore {
-  statusReport(input: Omit<ValidStatusReport, 'target'>, file: string, today: string): Promise<{ count: number }>;
-  exportList(input: Omit<ValidListExport, 'target'>, file: string, today: string): Promise<{ count: number }>;
+  /** Of the requests in `scope` only (db/requests/scope.ts; null or omitted: all of them). */
+  statusReport(
+    input: Omit<ValidStatusReport, 'target'>,
+    file: string,
+    today: string,
+    scope?: RequestScope | null,
+  ): Promise<{ count: number }>;
+  exportList(
+    input: Omit<ValidListExport, 'target'>,
+    file: string,
+    today: string,
+    scope?: RequestScope | null,
+  ): Promise<{ count: number }>;
 }
 
 /**
@@ -31,16 +43,16 @@ export async function writeWhole(file: string, write: (partial: string) => Promi
 
 export function sqliteReportStore(db: Queryable): ReportStore {
   return {
-    async statusReport(input, file, today) {
-      const rows = statusReportRows(db, input.by, input.value, input.includeClosed);
+    async statusReport(input, file, today, scope = null) {
+      const rows = statusReportRows(db, input.by, input.value, input.includeClosed, scope);
       const report = statusReport(rows, { ...input, officeName: readSettings(db).officeName, today });
       await writeWhole(file, (partial) =>
         input.format === 'pdf' ? writeStatusPdf(partial, report) : writeStatusXlsx(partial, report),
       );
       return { count: rows.length };
     },
-    async exportList(input, file, today) {
-      const rows = registerRows(db, input.query, today);
+    async exportList(input, file, today, scope = null) {
+      const rows = registerRows(db, input.query, today, scope);
       await writeWhole(file, (partial) =>
         input.format === 'csv'
           ? writeRegisterCsv(partial, rows, input.columns)

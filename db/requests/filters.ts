@@ -6,6 +6,7 @@ import { requestLinks, requestOffences, requests } from '../schema/index.ts';
 import { requestsMatching } from '../search/match.ts';
 import { readSettings } from '../settings.ts';
 import type { Queryable } from '../types.ts';
+import { type RequestScope, withinScope } from './scope.ts';
 
 /**
  * The register's filters, in one place: the list (requests.list), its export, saved views and
@@ -125,8 +126,11 @@ function textMatch(text: string): SQL {
 
 export type ListFilters = Omit<ValidListQuery, 'sort' | 'order' | 'limit' | 'offset'>;
 
-/** The WHERE clause of a register query (undefined: every request). */
-export function listCondition(q: ListFilters, clock: FilterClock): SQL | undefined {
+/**
+ * The WHERE clause of a register query (undefined: every request), within `scope` when the
+ * caller may see only some requests (db/requests/scope.ts).
+ */
+export function listCondition(q: ListFilters, clock: FilterClock, scope: RequestScope | null = null): SQL | undefined {
   const where: SQL[] = [];
   if (q.direction) where.push(eq(requests.direction, q.direction));
   if (q.kind) where.push(eq(requests.kind, q.kind));
@@ -152,7 +156,7 @@ export function listCondition(q: ListFilters, clock: FilterClock): SQL | undefin
   if (q.openedTo) where.push(lte(requests.openedOn, q.openedTo));
   if (q.due) where.push(DUE_RULES[q.due](clock));
   if (q.text) where.push(textMatch(q.text));
-  return where.length > 0 ? and(...where) : undefined;
+  return withinScope(where.length > 0 ? and(...where) : undefined, scope);
 }
 
 /** The day and the reminder settings a query is evaluated with. */

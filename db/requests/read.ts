@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Status } from '../../contract/codes.ts';
 import { localIsoDate } from '../../contract/dates.ts';
 import { AppError } from '../../contract/errors.ts';
@@ -18,6 +18,7 @@ import type { Queryable } from '../types.ts';
 import { allowedMoves } from '../workflow.ts';
 import { eventOptionsFor } from './event-rules.ts';
 import { filterClock, listCondition } from './filters.ts';
+import { type RequestScope, scopedIds } from './scope.ts';
 
 export type RequestRow = typeof requests.$inferSelect;
 
@@ -53,7 +54,7 @@ export function requestRow(db: Queryable, id: number): RequestRow {
   return row;
 }
 
-function linksOf(db: Queryable, id: number): Link[] {
+function linksOf(db: Queryable, id: number, scope: RequestScope | null): Link[] {
   const rows = db
     .select()
     .from(requestLinks)
@@ -72,10 +73,15 @@ function linksOf(db: Queryable, id: number): Link[] {
         status: requests.status,
       })
       .from(requests)
-      .where(inArray(requests.id, otherIds))
+      .where(
+        scope === null
+          ? inArray(requests.id, otherIds)
+          : and(inArray(requests.id, otherIds), inArray(requests.id, scopedIds(db, scope))),
+      )
       .all()
       .map((r) => [r.id, r]),
   );
+  // A link to a request outside the caller's scope is left out, as that request is.
   return rows.flatMap((l) => {
     const other = others.get(l.fromId === id ? l.toId : l.fromId);
     return other
@@ -84,8 +90,11 @@ function linksOf(db: Queryable, id: number): Link[] {
   });
 }
 
-/** One request with its parts, its history, its links and what can be done with it now. */
-export function getRequestDetail(db: Queryable, id: number): RequestDetail {
+/**
+ * One request with its parts, its history, its links and what can be done with it now; with a
+ * scope, only the links to requests in it.
+ */
+export function getRequestDetail(db: Queryable, id: number, scope: RequestScope | null = null): RequestDetail {
   const row = requestRow(db, id);
   const history = db
     .select()
@@ -165,7 +174,7 @@ export function getRequestDetail(db: Queryable, id: number): RequestDetail {
       note,
       details: JSON.parse(details) as Record<string, unknown>,
     })),
-    links: linksOf(db, id),
+    links: linksOf(db, id, scope),
     moves: allowedMoves(row.direction, row.kind, row.status, resumeStatusOf(history)),
     eventOptions: eventOptionsFor(row),
   };
@@ -184,8 +193,13 @@ export const SORT_COLUMNS = {
  * (db/requests/filters.ts) and sorted, and the total count of matching requests. listRequests
  * runs them; test/db/query-plans.test.ts checks that SQLite answers each from an index.
  */
-export function listRequestsQueries(db: Queryable, q: ValidListQuery, today: string) {
-  const condition = listCondition(q, filterClock(db, today));
+export function listRequestsQueries(
+  db: Queryable,
+  q: ValidListQuery,
+  today: string,
+  scope: RequestScope | null = null,
+) {
+  const condition = listCondition(q, filterClock(db, today), scope);
   const direction = q.order === 'asc' ? asc : desc;
   return {
     page: db
@@ -206,8 +220,13 @@ export function listRequestsQueries(db: Queryable, q: ValidListQuery, today: str
  * A page of the register, filtered (db/requests/filters.ts) and sorted, with the total count
  * of matching requests. `today` dates the "due" filters; it defaults to this machine's day.
  */
-export function listRequests(db: Queryable, q: ValidListQuery, today: string = localIsoDate()): ListResult {
-  const { page, total } = listRequestsQueries(db, q, today);
+export function listRequests(
+  db: Queryable,
+  q: ValidListQuery,
+  today: string = localIsoDate(),
+  scope: RequestScope | null = null,
+): ListResult {
+  const { page, total } = listRequestsQueries(db, q, today, scope);
   const rows = page.all();
   const n = total.get()?.n ?? 0;
   return { rows: rows.map(toSummary), total: n };

@@ -4,3 +4,4 @@ export * from './system.ts';
 export * from './documents.ts';
 export * from './directories.ts';
 export * from './statistics.ts';
+export * from './accounts.ts';

@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { SearchHit, SearchResult, ValidSearchQuery } from '../../contract/search.ts';
 import type { Db, Queryable } from '../types.ts';
+import type { RequestScope } from '../requests/scope.ts';
 import { fieldRank } from './fields.ts';
 import { matchExpression, searchWords } from './match.ts';
 import { type Candidate, candidateRows, requestHeadings, sourceTexts } from './queries.ts';
@@ -8,7 +9,8 @@ import { matchQuality, snippetOf } from './snippet.ts';
 
 /** Full-text search over the register (see db/register.ts for why it is asynchronous). */
 export interface SearchStore {
-  search(query: ValidSearchQuery): Promise<SearchResult>;
+  /** Only requests in `scope` are found (null or omitted: all of them). */
+  search(query: ValidSearchQuery, scope?: RequestScope | null): Promise<SearchResult>;
 }
 
 /**
@@ -19,11 +21,11 @@ const ROWS_PER_HIT = 5;
 const MAX_READS = 4;
 
 /** The first index rows matching, enough of them to name `limit` requests (or all there are). */
-function candidatesFor(db: Queryable, match: SQL, limit: number): Candidate[] {
+function candidatesFor(db: Queryable, match: SQL, limit: number, scope: RequestScope | null): Candidate[] {
   const batch = limit * ROWS_PER_HIT;
   const rows: Candidate[] = [];
   for (let read = 0; read < MAX_READS; read += 1) {
-    const more = candidateRows(db, match, batch, rows.at(-1));
+    const more = candidateRows(db, match, batch, rows.at(-1), scope);
     rows.push(...more);
     if (more.length < batch || new Set(rows.map((r) => r.requestId)).size >= limit) break;
   }
@@ -51,11 +53,15 @@ function compare(a: Ranked, b: Ranked): number {
 }
 
 /** The requests matching `query.text`, best first, each with its best matching field. */
-export function searchRegister(db: Queryable, query: ValidSearchQuery): SearchResult {
+export function searchRegister(
+  db: Queryable,
+  query: ValidSearchQuery,
+  scope: RequestScope | null = null,
+): SearchResult {
   const words = searchWords(query.text);
   const match = matchExpression(words);
   if (match === null) return { hits: [] };
-  const candidates = candidatesFor(db, match, query.limit);
+  const candidates = candidatesFor(db, match, query.limit, scope);
   const texts = sourceTexts(db, candidates);
   const ranked = candidates
     .map((c): Ranked => {
@@ -81,5 +87,8 @@ export function searchRegister(db: Queryable, query: ValidSearchQuery): SearchRe
 export function sqliteSearchStore(db: Db): SearchStore {
   // One read transaction: the matches and the texts shown come from the same state of the
   // register, even while an import commits on its own connection.
-  return { search: async (query) => db.transaction((tx) => searchRegister(tx, query), { behavior: 'deferred' }) };
+  return {
+    search: async (query, scope = null) =>
+      db.transaction((tx) => searchRegister(tx, query, scope), { behavior: 'deferred' }),
+  };
 }

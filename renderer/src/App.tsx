@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from './api/context.tsx';
+import { IntegrityWarning } from './components/IntegrityWarning.tsx';
+import { RecoveryReminder } from './components/RecoveryReminder.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { useMenuCommands } from './routing/menu-commands.ts';
 import { hrefOf, navigate, useRoute } from './routing/routes.ts';
@@ -10,6 +12,8 @@ import { emitSave, showShortcuts } from './routing/shortcuts.ts';
 import { RegisterScreen } from './screens/RegisterScreen.tsx';
 import { TodayScreen } from './screens/TodayScreen.tsx';
 import { GlobalSearch } from './search/GlobalSearch.tsx';
+import { useCan } from './session/SessionContext.tsx';
+import { SessionMenu } from './session/SessionMenu.tsx';
 
 /*
  * Today and the register are what people open first and all day; the other screens (charts,
@@ -37,9 +41,11 @@ export function App() {
   const route = useRoute();
   const searchRef = useRef<HTMLInputElement>(null);
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  // What the person's role cannot use is not offered (the main process refuses it anyway).
+  const can = useCan();
 
   useMenuCommands({
-    'new-request': () => navigate({ screen: 'new' }),
+    'new-request': () => can('requests.register') && navigate({ screen: 'new' }),
     'open-register': () => navigate({ screen: 'register', query: new URLSearchParams() }),
     'focus-search': () => searchRef.current?.focus(),
     today: () => navigate({ screen: 'today' }),
@@ -63,7 +69,10 @@ export function App() {
               {t('app.tagline')}
             </Text>
           </Group>
-          <GlobalSearch inputRef={searchRef} />
+          <Group gap="sm" wrap="nowrap">
+            <GlobalSearch inputRef={searchRef} />
+            <SessionMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
@@ -73,26 +82,33 @@ export function App() {
           label={t('nav.register')}
           active={route.screen === 'register' || route.screen === 'request'}
         />
-        <NavLink href={hrefOf({ screen: 'new' })} label={t('nav.newRequest')} active={route.screen === 'new'} />
-        <NavLink href={hrefOf({ screen: 'import' })} label={t('interchange.nav')} active={route.screen === 'import'} />
+        {can('requests.register') && (
+          <NavLink href={hrefOf({ screen: 'new' })} label={t('nav.newRequest')} active={route.screen === 'new'} />
+        )}
+        {(can('interchange.import') || can('interchange.export')) && (
+          <NavLink
+            href={hrefOf({ screen: 'import' })}
+            label={t('interchange.nav')}
+            active={route.screen === 'import'}
+          />
+        )}
         <NavLink
           href={hrefOf({ screen: 'directories' })}
           label={t('directories.nav')}
           active={route.screen === 'directories'}
         />
-        <NavLink
-          href={hrefOf({ screen: 'statistics' })}
-          label={t('statistics.nav')}
-          active={route.screen === 'statistics'}
-        />
-        <NavLink href={hrefOf({ screen: 'settings' })} label={t('settings.nav')} active={route.screen === 'settings'} />
-        {info.data && (
-          <Text size="xs" c="dimmed" mt="auto" p="xs">
-            {t('nav.operator', { name: info.data.actor.name })}
-          </Text>
+        {can('statistics.year') && (
+          <NavLink
+            href={hrefOf({ screen: 'statistics' })}
+            label={t('statistics.nav')}
+            active={route.screen === 'statistics'}
+          />
         )}
+        <NavLink href={hrefOf({ screen: 'settings' })} label={t('settings.nav')} active={route.screen === 'settings'} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <IntegrityWarning />
+        <RecoveryReminder />
         <Suspense
           fallback={
             <Center p="xl">

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createDefaultClient } from './api/client.ts';
 import { App } from './App.tsx';
 import { Providers } from './Providers.tsx';
+import { SessionGate } from './session/SessionGate.tsx';
 import './i18n/index.ts';
 
 const client = createDefaultClient();
@@ -14,7 +15,9 @@ if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <Providers client={client}>
-      <App />
+      <SessionGate>
+        <App />
+      </SessionGate>
     </Providers>
   </StrictMode>,
 );

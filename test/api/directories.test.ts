@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../api/dispatch.ts';
-import { testContext } from '../helpers/temp-register.ts';
+import { callerAs, testContext } from '../helpers/temp-register.ts';
 
-const PROSECUTOR = { name: 'Pia Prosecutor', roles: ['prosecutor'] as const };
-const ADMIN = { name: 'Ada Admin', roles: ['administrator'] as const };
+const PROSECUTOR = callerAs('prosecutor', 'Pia Prosecutor');
+const ADMIN = callerAs('administrator', 'Ada Admin');
 
 describe('directory channels', () => {
   it('let a clerk or an administrator keep the directories, and anyone read them', async () => {

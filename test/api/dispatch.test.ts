@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../api/dispatch.ts';
 import type { RequestDetail } from '../../contract/requests.ts';
-import { testContext } from '../helpers/temp-register.ts';
+import { callerAs, testContext } from '../helpers/temp-register.ts';
 
 const incoming = {
   direction: 'incoming',
@@ -49,7 +49,7 @@ describe('dispatch', () => {
   });
 
   it('refuses a caller whose role the channel does not allow', async () => {
-    const ctx = testContext({ caller: { name: 'Paul Prosecutor', roles: ['prosecutor'] } });
+    const ctx = testContext({ caller: callerAs('prosecutor', 'Paul Prosecutor') });
     const reply = await dispatch('requests.register', incoming, ctx);
     expect(reply).toMatchObject({ ok: false, error: { code: 'denied' } });
   });

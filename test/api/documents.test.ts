@@ -7,16 +7,16 @@ import type { DocumentRecord, Verification } from '../../contract/documents.ts';
 import type { WrittenFile } from '../../contract/files.ts';
 import type { RequestDetail } from '../../contract/requests.ts';
 import { storedFiles } from '../helpers/documents.ts';
-import { tempDir, testContext } from '../helpers/temp-register.ts';
+import { callerAs, tempDir, testContext } from '../helpers/temp-register.ts';
 
 const PDF = '%PDF-1.7\n% a small test file\n%%EOF\n';
 
 async function setUp(roles: ('clerk' | 'prosecutor' | 'manager' | 'administrator')[] = ['clerk']) {
-  const ctx = testContext({ caller: { name: 'Amina', roles } });
+  const ctx = testContext({ caller: callerAs(roles, 'Amina') });
   const registered = await dispatch(
     'requests.register',
-    { direction: 'incoming', kind: 'mla', counterpartCountry: 'FR', openedOn: '2026-03-02' },
-    { ...ctx, caller: { name: 'Amina', roles: ['clerk'] } },
+    { direction: 'incoming', kind: 'mla', counterpartCountry: 'FR', openedOn: '2026-03-02', assignedTo: 'Amina' },
+    { ...ctx, caller: callerAs('clerk', 'Amina') },
   );
   const requestId = (registered as { value: RequestDetail }).value.id;
   const dir = tempDir();
@@ -84,7 +84,7 @@ describe('documents over the contract', () => {
     expect(fs.existsSync(path.join(ctx.files.uploadsDir, id))).toBe(false);
   });
 
-  it('lets clerks and prosecutors attach, and any role read', async () => {
+  it('lets clerks and prosecutors (on a request assigned to them) attach, and any role read', async () => {
     expect((await (await setUp(['prosecutor'])).attach()).ok).toBe(true);
     const manager = await setUp(['manager']);
     expect(await manager.attach()).toMatchObject({ ok: false, error: { code: 'denied' } });

@@ -7,7 +7,7 @@ import type { ImportJob } from '../../contract/channels/interchange.ts';
 import type { Envelope } from '../../contract/errors.ts';
 import type { Inspection } from '../../contract/interchange.ts';
 import { SAMPLE_CSV, SAMPLE_ROWS } from '../helpers/interchange.ts';
-import { testContext } from '../helpers/temp-register.ts';
+import { callerAs, testContext } from '../helpers/temp-register.ts';
 
 // A day after the sample's last date.
 const context = (overrides: Partial<HandlerContext> = {}) =>
@@ -91,7 +91,7 @@ describe('the interchange channels', () => {
 
   it('let clerks and administrators import, managers only export, prosecutors neither', async () => {
     const as = (role: 'clerk' | 'prosecutor' | 'manager' | 'administrator') =>
-      context({ caller: { name: role, roles: [role] } });
+      context({ caller: callerAs(role, role) });
     const inspect = { source: { kind: 'path', path: SAMPLE_CSV } };
     const exportInput = { format: 'csv', target: { kind: 'download' } };
     expect((await dispatch('interchange.inspect', inspect, as('administrator'))).ok).toBe(true);

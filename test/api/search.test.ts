@@ -3,7 +3,7 @@ import { dispatch } from '../../api/dispatch.ts';
 import { channels } from '../../contract/channels.ts';
 import { ROLES } from '../../contract/roles.ts';
 import { seedRequest } from '../helpers/register-seed.ts';
-import { testContext } from '../helpers/temp-register.ts';
+import { callerAs, testContext } from '../helpers/temp-register.ts';
 
 describe('the search channel', () => {
   it('is open to whoever may read the register', () => {
@@ -16,12 +16,14 @@ describe('the search channel', () => {
     const r = await seedRequest(ctx.register, {
       counterpartCountry: 'UA',
       parties: [{ role: 'suspect', name: 'Олександр Шевченко' }],
+      domesticAuthority: 'Kyiv Prosecutor',
     });
     for (const role of ROLES) {
+      // A prosecutor finds the requests of their authority (test/api/prosecutor-scope.test.ts).
       const reply = await dispatch(
         'search.requests',
         { text: 'шевченко' },
-        { ...ctx, caller: { name: 'x', roles: [role] } },
+        { ...ctx, caller: callerAs(role, 'x', role === 'prosecutor' ? 'Kyiv Prosecutor' : null) },
       );
       expect(reply).toEqual({
         ok: true,

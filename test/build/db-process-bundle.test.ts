@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_OPERATOR_ROLES } from '../../contract/roles.ts';
 import { createDbClient, DbOpenError, type DbClient, type DbProcessHandle } from '../../electron/db-client.ts';
 import { MIGRATIONS, SCHEMA_VERSION, tempDir } from '../helpers/temp-register.ts';
 
@@ -63,11 +62,34 @@ function client(databaseFile: string, nativeBinding = NODE_BINDING, spawned: DbP
       spawned.push(p);
       return p;
     },
-    init: { databaseFile, migrationsFolder: MIGRATIONS, nativeBinding, app: { name: 'MLA Desk', version: '9.9.9' } },
+    init: {
+      databaseFile,
+      migrationsFolder: MIGRATIONS,
+      nativeBinding,
+      key: 'ab'.repeat(32),
+      app: { name: 'MLA Desk', version: '9.9.9', keyStore: 'file' },
+    },
     onFatal: (message) => {
       throw new Error(`unexpected fatal: ${message}`);
     },
     log: () => undefined,
+  });
+}
+
+const PASSWORD = 'correct horse battery staple';
+
+/**
+ * First run through the process: the administrator adds a clerk, then window `seat` signs in as
+ * the clerk (the database process keeps that session for the window).
+ */
+async function signInClerk(db: DbClient, seat: number): Promise<void> {
+  const admin = { username: 'ada', displayName: 'Ada Admin', password: PASSWORD };
+  expect((await db.call('accounts.createFirstAdministrator', admin, seat)).ok).toBe(true);
+  const clerk = { username: 'amina', displayName: 'Amina Clerk', role: 'clerk', password: PASSWORD };
+  expect((await db.call('accounts.add', clerk, seat)).ok).toBe(true);
+  expect(await db.call('accounts.signIn', { username: 'amina', password: PASSWORD }, seat)).toMatchObject({
+    ok: true,
+    value: { outcome: 'signedIn' },
   });
 }
 
@@ -88,20 +110,29 @@ describe('bundled database process', () => {
       schemaVersion: SCHEMA_VERSION,
       databaseFile: file,
     });
-    const info = await db.call('app.info', {});
-    expect(info).toMatchObject({
-      ok: true,
-      value: { version: '9.9.9', actor: { name: os.userInfo().username, roles: [...LOCAL_OPERATOR_ROLES] } },
-    });
-    expect(await db.call('requests.register', incoming)).toMatchObject({
+    // Nobody is signed in on the window yet: only the public channels answer.
+    expect(await db.call('app.info', {}, 1)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    await signInClerk(db, 1);
+    const info = await db.call('app.info', {}, 1);
+    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', actor: { name: 'amina', roles: ['clerk'] } } });
+    expect(await db.call('requests.register', incoming, 1)).toMatchObject({
       ok: true,
       value: { reference: 'MLA-IN-2026-00001' },
     });
-    expect(await db.call('requests.get', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await db.call('requests.register', incoming, 2)).toMatchObject({ ok: false });
+    expect(await db.call('requests.get', { id: 'x' }, 1)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     await db.stop();
     // A clean close checkpoints and removes the WAL.
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    // The register is encrypted with the key the main process gave: unreadable without it.
+    const plain = new Database(file, { readonly: true });
+    expect(() => plain.prepare('SELECT count(*) AS n FROM requests').get()).toThrow(/not a database/);
+    plain.close();
     const raw = new Database(file, { readonly: true });
+    raw.pragma(`key = "x'${'ab'.repeat(32)}'"`);
     expect(raw.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 1 });
     raw.close();
   }, 30_000);
@@ -132,14 +163,14 @@ describe('bundled database process', () => {
     const dir = tempDir();
     const db = client(path.join(dir, 'register.sqlite'));
     await db.start();
-    await db.call('requests.register', { ...incoming, domesticAuthority: 'Parquet de Paris' });
+    await signInClerk(db, 1);
+    await db.call('requests.register', { ...incoming, domesticAuthority: 'Parquet de Paris' }, 1);
     const file = path.join(dir, 'report.pdf');
-    const reply = await db.call('reports.status', {
-      by: 'domesticAuthority',
-      value: 'Parquet de Paris',
-      format: 'pdf',
-      target: { kind: 'path', path: file },
-    });
+    const reply = await db.call(
+      'reports.status',
+      { by: 'domesticAuthority', value: 'Parquet de Paris', format: 'pdf', target: { kind: 'path', path: file } },
+      1,
+    );
     expect(reply).toMatchObject({ ok: true, value: { name: 'report.pdf', path: file } });
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     await db.stop();
@@ -150,15 +181,22 @@ describe('bundled database process', () => {
     const spawned: DbProcessHandle[] = [];
     const db = client(file, NODE_BINDING, spawned);
     await db.start();
-    expect(await db.call('requests.register', incoming)).toMatchObject({ ok: true });
-    const inFlight = db.call('requests.list', {});
+    await signInClerk(db, 1);
+    expect(await db.call('requests.register', incoming, 1)).toMatchObject({ ok: true });
+    const inFlight = db.call('requests.list', {}, 1);
     spawned[0]?.kill();
     // call() yields before posting, so the kill lands first: the reply must come from the crash path.
     await expect(inFlight).resolves.toMatchObject({
       ok: false,
       error: { code: 'storage', message: expect.stringContaining('stopped unexpectedly') },
     });
-    await expect(db.call('requests.list', {})).resolves.toMatchObject({ ok: true, value: { total: 1 } });
+    // Sessions live in the process's memory: the restarted one asks for the password again.
+    await expect(db.call('requests.list', {}, 1)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    await db.call('accounts.signIn', { username: 'amina', password: PASSWORD }, 1);
+    await expect(db.call('requests.list', {}, 1)).resolves.toMatchObject({ ok: true, value: { total: 1 } });
     expect(spawned).toHaveLength(2);
     await db.stop();
   }, 30_000);

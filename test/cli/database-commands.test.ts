@@ -56,12 +56,11 @@ describe('mla-desk migrate', () => {
     expect(run.err).toEqual([]);
     expect(run.out[0]).toBe(`${file} is at schema ${SCHEMA_VERSION}.`);
     const copyLine = run.out[1] ?? '';
-    expect(copyLine).toMatch(
-      new RegExp(
-        `^The database as it was before is kept at .*register-before-schema-${SCHEMA_VERSION}-.*\\.sqlite\\.$`,
-      ),
+    expect(copyLine).toMatch(/^The database as it was before is kept at .*backups[/\\][^/\\]*-before-migration\.$/);
+    const copy = path.join(
+      copyLine.replace('The database as it was before is kept at ', '').replace(/\.$/, ''),
+      'register.sqlite',
     );
-    const copy = copyLine.replace('The database as it was before is kept at ', '').replace(/\.$/, '');
     expect(pragma(copy, 'user_version')).toBe(1);
     expect(pragma(file, 'user_version')).toBe(SCHEMA_VERSION);
     expect(countRows(file, 'requests')).toBe(1);

@@ -15,7 +15,14 @@ describe('mla-desk usage', () => {
     expect(run.err).toEqual([]);
     const help = run.out.join('\n');
     expect(help).toMatch(/^Usage: mla-desk <command> \[options\]/);
-    for (const usage of ['init --db FILE', 'migrate --db FILE', 'check --db FILE', 'backup --db FILE --out FILE']) {
+    for (const usage of [
+      'init --db FILE',
+      'migrate --db FILE',
+      'check --db FILE',
+      'backup --db FILE [--out FILE]',
+      'backups --db FILE [--verify]',
+      'restore --db FILE --from BACKUP',
+    ]) {
       expect(help).toContain(usage);
     }
   });
@@ -32,7 +39,11 @@ describe('mla-desk usage', () => {
 
   it("prints a command's own usage on <command> --help, exit 0, without running it", async () => {
     const run = await cli('init', '--help');
-    expect(run).toEqual({ code: 0, out: ['Usage: mla-desk init --db FILE\n\nCreate a new, empty register.'], err: [] });
+    expect(run).toEqual({
+      code: 0,
+      out: ['Usage: mla-desk init --db FILE [--key-file KEY]\n\nCreate a new, empty register.'],
+      err: [],
+    });
   });
 
   it('refuses an unknown command with exit 2, naming it', async () => {
@@ -49,10 +60,10 @@ describe('mla-desk usage', () => {
     expect(run.err[0]).toContain(`usage: mla-desk ${command} --db FILE`);
   });
 
-  it('refuses backup without --out with exit 2, naming --out and not --db', async () => {
-    const run = await cli('backup', '--db', path.join(tempDir(), 'r.sqlite'));
+  it('refuses restore without --from with exit 2, naming --from and not --db', async () => {
+    const run = await cli('restore', '--db', path.join(tempDir(), 'r.sqlite'));
     expect(run.code).toBe(2);
-    expect(run.err[0]).toContain('--out is required');
+    expect(run.err[0]).toContain('--from is required');
     expect(run.err[0]).not.toContain('--db is required');
   });
 

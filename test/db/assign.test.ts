@@ -5,7 +5,7 @@ import { assignSchema } from '../../contract/register-list.ts';
 import type { Register } from '../../db/register.ts';
 import { seedRequest } from '../helpers/register-seed.ts';
 import { ACTOR, CLOCK } from '../helpers/requests.ts';
-import { testContext, tempRegister } from '../helpers/temp-register.ts';
+import { callerAs, testContext, tempRegister } from '../helpers/temp-register.ts';
 
 let register: Register;
 
@@ -73,7 +73,7 @@ describe('bulk assignment', () => {
       ok: false,
       error: { code: 'invalid_input', fields: [{ field: 'ids' }] },
     });
-    const prosecutor = testContext({ register, caller: { name: 'Paula', roles: ['prosecutor'] } });
+    const prosecutor = testContext({ register, caller: callerAs('prosecutor', 'Paula') });
     expect(await dispatch('requests.assign', { ids: [1], assignedTo: 'X' }, prosecutor)).toMatchObject({
       ok: false,
       error: { code: 'denied' },

@@ -41,22 +41,32 @@ function snapshotOf(file: string) {
 }
 
 describe('upgrading an existing register', () => {
-  it('copies the register aside into backups/ before migrating, then migrates it with its data intact', () => {
+  it('backs the register up into backups/ before migrating, then migrates it with its data intact', () => {
     const file = registerAtSchema1();
     const before = snapshotOf(file);
-    const opened = openDatabase({ file, migrationsFolder: MIGRATIONS, now: () => AT });
+    const opened = openDatabase({ file, migrationsFolder: MIGRATIONS, now: () => AT, appVersion: '2.0.0' });
     expect(opened.schemaVersion).toBe(SCHEMA_VERSION);
     opened.close();
 
-    const expectedCopy = path.join(
-      path.dirname(file),
-      'backups',
-      `register-before-schema-${SCHEMA_VERSION}-2026-03-10T09-30-00-000Z.sqlite`,
-    );
-    expect(opened.preMigrationCopy).toBe(expectedCopy);
-    expect(fs.existsSync(expectedCopy)).toBe(true);
+    // A backup like every other (db/backups/): its folder, the database, and the manifest written last.
+    const expectedBackup = path.join(path.dirname(file), 'backups', '2026-03-10T09-30-00-000Z-before-migration');
+    expect(opened.preMigrationCopy).toBe(expectedBackup);
+    const copy = path.join(expectedBackup, 'register.sqlite');
     // The copy is the register exactly as it was.
-    expect(snapshotOf(expectedCopy)).toEqual(before);
+    expect(snapshotOf(copy)).toEqual(before);
+    const manifest = JSON.parse(fs.readFileSync(path.join(expectedBackup, 'manifest.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest).toMatchObject({
+      reason: 'before-migration',
+      createdAt: AT.toISOString(),
+      appVersion: '2.0.0',
+      schemaVersion: 1,
+      requestCount: 1,
+      database: { path: 'register.sqlite', size: fs.statSync(copy).size, sha256: sha256(copy) },
+      documents: [],
+    });
 
     const after = snapshotOf(file);
     expect(after.userVersion).toBe(SCHEMA_VERSION);
@@ -76,7 +86,7 @@ describe('upgrading an existing register', () => {
     const backupDir = path.join(tempDir(), 'elsewhere');
     const opened = openDatabase({ file, migrationsFolder: MIGRATIONS, backupDir, now: () => AT });
     opened.close();
-    expect(path.dirname(opened.preMigrationCopy ?? '')).toBe(backupDir);
+    expect(path.dirname(opened.preMigrationCopy ?? '')).toBe(path.resolve(backupDir));
     expect(fs.readdirSync(backupDir)).toHaveLength(1);
     expect(fs.existsSync(path.join(path.dirname(file), 'backups'))).toBe(false);
   });
@@ -147,7 +157,8 @@ describe('append-only tables', () => {
     insertRawRequest(opened.sqlite, 'MLA-IN-2026-00001');
     opened.sqlite
       .prepare(
-        `INSERT INTO audit_log (at, actor, action, entity, entity_id, details) VALUES ('t', 'a', 'request.register', 'request', 1, '{}')`,
+        `INSERT INTO audit_log (at, actor, action, entity, entity_id, details, prev_hash, hash)
+         VALUES ('t', 'a', 'request.register', 'request', 1, '{}', '${'0'.repeat(64)}', 'h')`,
       )
       .run();
     opened.close();

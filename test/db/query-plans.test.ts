@@ -311,3 +311,24 @@ describe('query plans: the statistics', () => {
     expectNoWalk(last);
   });
 });
+
+describe('query plans: a prosecutor’s own requests (issue 6)', () => {
+  // Assigned to them by name, or of their domestic authority (db/requests/scope.ts): both
+  // columns have an index, so SQLite reads the two ranges instead of the register.
+  const scope = { officer: 'Chen Li', authority: 'Customs' };
+  it('list page and total of their requests use the two indexes, not a walk', () => {
+    const { page, total } = listRequestsQueries(db, listQuery({}), TODAY, scope);
+    expectNoWalk(page);
+    expectNoWalk(total);
+  });
+  it('their dashboard cards and total use an index', () => {
+    const { total, cards } = todayQueries(db, 'Chen Li', TODAY, scope);
+    expectNoWalk(total);
+    for (const card of TODAY_CARDS) expectNoWalk(cards[card]);
+  });
+  it('their facets use an index', () => {
+    const { officers, domesticAuthorities } = facetQueries(db, scope);
+    expectNoWalk(officers);
+    expectNoWalk(domesticAuthorities);
+  });
+});

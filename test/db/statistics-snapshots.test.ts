@@ -3,7 +3,7 @@ import { dispatch } from '../../api/dispatch.ts';
 import { diffFigures } from '../../contract/statistics-diff.ts';
 import { STATISTICS_DEFINITIONS, type StatisticsSnapshot, type YearFigures } from '../../contract/statistics.ts';
 import { STATS_CLOCK, moveTo, openedRequest } from '../helpers/statistics.ts';
-import { tempRegister, testContext } from '../helpers/temp-register.ts';
+import { callerAs, tempRegister, testContext } from '../helpers/temp-register.ts';
 
 const MANAGER = { name: 'Marta Manager', roles: ['manager'] as const };
 
@@ -95,19 +95,19 @@ describe('statistics snapshots', () => {
 
 describe('statistics channels', () => {
   it('let a manager freeze and read, and refuse freezing to a clerk and reading to a prosecutor', async () => {
-    const ctx = testContext({ caller: { name: 'Marta Manager', roles: ['manager'] } });
+    const ctx = testContext({ caller: callerAs('manager', 'Marta Manager') });
     await openedRequest(ctx.register, '2024-03-01');
     const frozen = await dispatch('statistics.freeze', { year: 2024, label: 'Report' }, ctx);
     expect(frozen.ok).toBe(true);
     const listed = await dispatch('statistics.snapshots', { year: 2024 }, ctx);
     expect(listed.ok && (listed.value as StatisticsSnapshot[]).map((s) => s.createdBy)).toEqual(['Marta Manager']);
-    const clerk = { ...ctx, caller: { name: 'Amina Clerk', roles: ['clerk'] as const } };
+    const clerk = { ...ctx, caller: callerAs('clerk', 'Amina Clerk') };
     expect(await dispatch('statistics.freeze', { year: 2024, label: 'Report' }, clerk)).toMatchObject({
       ok: false,
       error: { code: 'denied' },
     });
     expect((await dispatch('statistics.year', { year: 2024 }, clerk)).ok).toBe(true);
-    const prosecutor = { ...ctx, caller: { name: 'P', roles: ['prosecutor'] as const } };
+    const prosecutor = { ...ctx, caller: callerAs('prosecutor', 'P') };
     expect(await dispatch('statistics.year', { year: 2024 }, prosecutor)).toMatchObject({ ok: false });
   });
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
+import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
@@ -16,6 +16,7 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url);
+  await signIn(page, 'administrator');
   return { page, errors };
 }
 
@@ -66,7 +67,7 @@ describe('an administrator keeps the directories and the reference pattern', () 
     await page.screenshot({ path: screenshotPath('12-directories-providers') });
 
     // The reference pattern, previewed as it is typed, then saved.
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
     const pattern = page.getByLabel('Reference pattern');
     await pattern.fill('CA/{YYYY}/{KIND}-{DIR}');
     await page.getByText('must contain the running number once').waitFor();

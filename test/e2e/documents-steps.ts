@@ -27,11 +27,17 @@ export async function makePdf(file: string): Promise<Buffer> {
   return bytes;
 }
 
-/** A call of the API as the page makes it (POST, JSON, the session's token). */
-export async function callApi(base: string, token: string, channel: string, input: unknown): Promise<unknown> {
+/** A call of the API as the page makes it (POST, JSON, the start token and a signed-in session). */
+export async function callApi(
+  base: string,
+  token: string,
+  session: string,
+  channel: string,
+  input: unknown,
+): Promise<unknown> {
   const res = await fetch(`${base}/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-mla-session': session },
     body: JSON.stringify(input),
   });
   const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };

@@ -7,7 +7,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../web/server.ts';
 import { callApi, exerciseDocuments } from './documents-steps.ts';
-import { REPO, type WebApp, launchChromium, startWebApp } from './harness.ts';
+import { REPO, type WebApp, holdSession, launchChromium, setUpPeople, signIn, startWebApp } from './harness.ts';
 
 let browser: Browser;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -23,9 +23,13 @@ afterAll(async () => {
 
 const NEW_REQUEST = { direction: 'incoming', kind: 'mla', counterpartCountry: 'FR', openedOn: '2026-03-02' };
 
-/** A page that records what went wrong in it: script errors and refusals by the CSP. */
-async function openPage(url: string): Promise<{ page: Page; problems: string[]; loaded: string[] }> {
+/**
+ * A page that records what went wrong in it: script errors and refusals by the CSP. `session`:
+ * the tab holds it from the start (a screen mounted on its own has no sign-in screen).
+ */
+async function openPage(url: string, session?: string): Promise<{ page: Page; problems: string[]; loaded: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  if (session) await holdSession(page, session);
   page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   const loaded: string[] = [];
@@ -69,15 +73,16 @@ describe('documents and correspondence in Chromium', () => {
       migrationsFolder: path.join(REPO, 'migrations'),
       rendererDir: outDir,
       app: { name: 'MLA Desk', version: '0.0.0-e2e' },
-      caller: { name: 'Amina Clerk', roles: ['clerk', 'prosecutor', 'manager', 'administrator'] },
     });
     cleanups.push(() => server.close());
-    const request = (await callApi(server.url, server.token, 'requests.register', NEW_REQUEST)) as {
+    const { clerk } = await setUpPeople(server.url, server.token);
+    const request = (await callApi(server.url, server.token, clerk, 'requests.register', NEW_REQUEST)) as {
       id: number;
       reference: string;
     };
     const { page, problems, loaded } = await openPage(
       `${server.url}/documents.html?request=${request.id}#token=${server.token}`,
+      clerk,
     );
     await page.getByRole('heading', { name: request.reference }).waitFor();
     await exerciseDocuments({
@@ -97,8 +102,13 @@ describe('documents and correspondence in Chromium', () => {
     cleanups.push(() => app.stop());
     const base = new URL(app.url).origin;
     const token = /#token=([0-9a-f]+)/.exec(app.url)?.[1] ?? '';
-    const request = (await callApi(base, token, 'requests.register', NEW_REQUEST)) as { id: number; reference: string };
+    const clerk = app.sessions.clerk ?? '';
+    const request = (await callApi(base, token, clerk, 'requests.register', NEW_REQUEST)) as {
+      id: number;
+      reference: string;
+    };
     const { page, problems } = await openPage(app.url);
+    await signIn(page);
     await page.evaluate(`window.location.hash = '#/requests/${request.id}'`);
     await page.getByRole('heading', { name: request.reference }).waitFor();
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { electronBinary, nativeBindingPath, root } from '../../scripts/electron-binary.mjs';
-import { screenshotPath } from './harness.ts';
+import { E2E_PASSWORD, E2E_PEOPLE, screenshotPath } from './harness.ts';
 
 // The desktop app itself needs the Electron binary and the Electron build of better-sqlite3.
 // Where either is missing (machines without access to Electron's downloads), this test is
@@ -29,7 +29,15 @@ describe('the desktop app', () => {
       });
       try {
         const window = await app.firstWindow();
-        await window.getByRole('heading', { name: 'Register' }).waitFor();
+        // A new register: its first run asks for the administrator, who is then signed in.
+        await window.getByRole('heading', { name: 'Set up MLA Desk' }).waitFor();
+        const admin = E2E_PEOPLE.administrator;
+        await window.getByLabel('Sign-in name').fill(admin.username);
+        await window.getByLabel(/^Name/).fill(admin.displayName);
+        await window.getByLabel(/^Password(?! again)/).fill(E2E_PASSWORD);
+        await window.getByLabel('Password again').fill(E2E_PASSWORD);
+        await window.getByRole('button', { name: 'Create the administrator' }).click();
+        await window.getByRole('button', { name: `Account of ${admin.displayName}` }).waitFor();
         expect(await window.title()).toBe('MLA Desk');
         expect(await window.evaluate('typeof window.mlaDesk.channels["requests.list"]')).toBe('function');
         expect(await window.evaluate('typeof require')).toBe('undefined');

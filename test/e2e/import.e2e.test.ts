@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWebApp, openWebApp, REPO, screenshotPath, type WebApp } from './harness.ts';
+import { closeWebApp, openWebApp, REPO, screenshotPath, signIn, type WebApp } from './harness.ts';
 
 const SAMPLE = path.join(REPO, 'test', 'fixtures', 'register-sample.csv');
 
@@ -17,6 +17,7 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url);
+  await signIn(page);
   return { page, errors };
 }
 

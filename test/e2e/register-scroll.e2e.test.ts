@@ -9,7 +9,7 @@ import { openSqliteRegister } from '../../db/register.ts';
 import { seedRegister } from '../../db/seed/seed.ts';
 import { startWebServer, type WebServer } from '../../web/server.ts';
 import { callApi } from './documents-steps.ts';
-import { REPO, launchChromium, screenshotPath } from './harness.ts';
+import { REPO, launchChromium, screenshotPath, setUpPeople, signIn } from './harness.ts';
 
 const COUNT = 20_000;
 const ROW = 40; // the register table's row height, header included
@@ -17,6 +17,8 @@ const REFERENCE = /^(MLA|PRE|DIS|EDR)-(IN|OUT)-\d{4}-\d{5}$/;
 
 let dataDir: string;
 let server: WebServer;
+/** The clerk's session, for the test's own calls. */
+let session: string;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -39,8 +41,8 @@ beforeAll(async () => {
     migrationsFolder,
     rendererDir: path.join(REPO, 'dist', 'renderer'),
     app: { name: 'MLA Desk', version: '0.0.0-e2e' },
-    caller: { name: 'Amina Clerk', roles: LOCAL_OPERATOR_ROLES },
   });
+  ({ clerk: session } = await setUpPeople(server.url, server.token));
   browser = await launchChromium();
 });
 
@@ -79,7 +81,7 @@ const scrollTo = (page: Page, top: number) =>
 
 /** The references the register itself lists at these positions (default sort). */
 async function referencesAt(first: number, count: number): Promise<string[]> {
-  const list = (await callApi(server.url, server.token, 'requests.list', { offset: first, limit: count })) as {
+  const list = (await callApi(server.url, server.token, session, 'requests.list', { offset: first, limit: count })) as {
     rows: { reference: string }[];
   };
   return list.rows.map((r) => r.reference);
@@ -111,6 +113,7 @@ describe('the register list scrolls through 20,000 requests', () => {
       if (r.url().endsWith('/api/requests.list')) listCalls.push(Date.now());
     });
     await page.goto(server.openUrl);
+    await signIn(page);
     await page.getByRole('link', { name: 'Register', exact: true }).click();
     await page.getByText(`${COUNT} requests`).waitFor();
     const table = page.getByRole('table', { name: 'Register' });

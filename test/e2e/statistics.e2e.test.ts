@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YearFigures } from '../../contract/statistics.ts';
-import { callApi, closeWebApp, openWebApp, REPO, screenshotPath, sessionOf, type WebApp } from './harness.ts';
+import { callApi, closeWebApp, openWebApp, REPO, screenshotPath, sessionOf, signIn, type WebApp } from './harness.ts';
 
 const SAMPLE = path.join(REPO, 'test', 'fixtures', 'register-sample.csv');
 const EXPECTED = JSON.parse(
@@ -29,7 +29,11 @@ async function importSample(): Promise<void> {
   const { origin, token } = session();
   const res = await fetch(`${origin}/upload`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'x-mla-session': app.sessions.clerk ?? '',
+      'content-type': 'application/octet-stream',
+    },
     body: fs.readFileSync(SAMPLE),
   });
   const upload = (await res.json()) as { ok: boolean; value: { id: string } };
@@ -53,6 +57,8 @@ async function openStatistics(): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url);
+  // The year's figures are the managers' to answer for (and to freeze).
+  await signIn(page, 'manager');
   await page.getByRole('link', { name: 'Statistics' }).click();
   await page.getByRole('heading', { name: 'Statistics', level: 2 }).waitFor();
   return { page, errors };

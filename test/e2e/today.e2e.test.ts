@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { callApi, closeWebApp, openWebApp, screenshotPath, type WebApp } from './harness.ts';
+import { callApi, closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
@@ -53,6 +53,7 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url);
+  await signIn(page);
   return { page, errors };
 }
 

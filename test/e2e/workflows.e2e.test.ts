@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { type WebApp, screenshotPath, closeWebApp, openWebApp } from './harness.ts';
+import { type WebApp, screenshotPath, closeWebApp, openWebApp, signIn } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
@@ -14,6 +14,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url);
+  await signIn(page);
 });
 
 afterAll(() => closeWebApp(app, browser));

@@ -1,10 +1,13 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { SHELL_OPEN_DOCUMENT } from '../../contract/bridge.ts';
 import type { Envelope } from '../../contract/errors.ts';
-import { LOCAL_OPERATOR_ROLES } from '../../contract/roles.ts';
+import { documentKeys, encryptingStream } from '../../db/keys/document-cipher.ts';
+import { generateRegisterKey } from '../../db/keys/register-key.ts';
 import { serveAppRequest } from '../../electron/app-protocol.ts';
 import { createDbClient, type DbProcessHandle } from '../../electron/db-client.ts';
 import type { FromDbProcess, ToDbProcess } from '../../electron/db-protocol.ts';
@@ -26,10 +29,16 @@ function stored(name = 'Ersuchen «Köln».pdf') {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, PDF);
   fs.chmodSync(file, 0o444);
-  const document = { id: 7, sha256: SHA, mediaType: 'application/pdf', originalName: name };
+  const document = {
+    id: 7,
+    sha256: SHA,
+    mediaType: 'application/pdf',
+    originalName: name,
+    size: Buffer.byteLength(PDF),
+  };
   const locate: Locate = async (id) =>
     id === 7
-      ? { ok: true, value: { file, document } }
+      ? { ok: true, value: { file, document, sealed: false } }
       : { ok: false, error: { code: 'not_found', message: `There is no document with id ${id}.` } };
   return { dir, file, locate };
 }
@@ -57,6 +66,29 @@ describe('app://mla-desk/documents/<id>/content', () => {
     );
     expect(res.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('decrypts the stored file of an encrypted register on the way, with the register’s document keys', async () => {
+    const keys = documentKeys(generateRegisterKey());
+    const dir = tempDir();
+    const file = path.join(dir, 'documents', 'cd', 'sealed');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await pipeline(Readable.from([Buffer.from(PDF)]), encryptingStream(keys), fs.createWriteStream(file));
+    expect(fs.readFileSync(file).includes(Buffer.from('%PDF'))).toBe(false);
+    const document = {
+      id: 7,
+      sha256: SHA,
+      mediaType: 'application/pdf',
+      originalName: 'a.pdf',
+      size: Buffer.byteLength(PDF),
+    };
+    const locate: Locate = async () => ({ ok: true, value: { file, document, sealed: true } });
+    const url = 'app://mla-desk/documents/7/content';
+    const res = await serveAppRequest({ method: 'GET', url }, rendererRoot(), locate, () => keys);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(PDF);
+    // Without the keys (the register key not unsealed yet) nothing is served.
+    expect((await serveAppRequest({ method: 'GET', url }, rendererRoot(), locate)).status).toBe(500);
   });
 
   it('answers 404 for an unknown document or a file gone from the store, and refuses other methods', async () => {
@@ -168,17 +200,19 @@ describe('opening a document outside MLA Desk', () => {
     expect(safeFileName(name)).toBe(safe);
   });
 
-  it('answers only our page, with a checked id', async () => {
-    const handlers = new Map<string, (event: { senderFrame: unknown }, id: unknown) => Promise<unknown>>();
+  it('answers only our page, with a checked id, for the window that asked', async () => {
+    type Event = { senderFrame: unknown; sender: { id: number } };
+    const handlers = new Map<string, (event: Event, id: unknown) => Promise<unknown>>();
     const open = vi.fn(async () => ({ ok: true as const, value: null }));
     registerDocumentOpener({ handle: (c: string, fn: never) => void handlers.set(c, fn) } as never, open);
     const call = (id: unknown, url = 'app://mla-desk/index.html') =>
-      handlers.get(SHELL_OPEN_DOCUMENT)?.({ senderFrame: { url, parent: null } }, id);
+      handlers.get(SHELL_OPEN_DOCUMENT)?.({ senderFrame: { url, parent: null }, sender: { id: 4 } }, id);
     expect(await call(7)).toEqual({ ok: true, value: null });
     expect(await call(7, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'denied' } });
     expect(await call('../7')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call(-1)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(open).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledWith(7, 4);
   });
 });
 
@@ -187,22 +221,27 @@ describe('locating a document through the database process', () => {
     const posted: FromDbProcess[] = [];
     const w = createDbWorker({
       post: (m) => posted.push(m),
-      caller: { name: 'operator', roles: LOCAL_OPERATOR_ROLES },
       exit: () => undefined,
       log: () => undefined,
     });
     const dir = tempDir();
-    await w.onMessage({ type: 'locate', id: 1, documentId: 3 });
+    await w.onMessage({ type: 'locate', id: 1, documentId: 3, seat: 1 });
     expect(posted[0]).toMatchObject({ type: 'reply', id: 1, envelope: { ok: false, error: { code: 'storage' } } });
     await w.onMessage({
       type: 'init',
       databaseFile: path.join(dir, 'register.sqlite'),
       migrationsFolder: MIGRATIONS,
       nativeBinding: undefined,
-      app: { name: 'MLA Desk', version: '0' },
+      key: 'ab'.repeat(32),
+      app: { name: 'MLA Desk', version: '0', keyStore: 'os' },
     });
-    await w.onMessage({ type: 'locate', id: 2, documentId: 3 });
-    expect(posted[2]).toMatchObject({ type: 'reply', id: 2, envelope: { ok: false, error: { code: 'not_found' } } });
+    // Nobody is signed in on the window yet: the document is not even looked up.
+    await w.onMessage({ type: 'locate', id: 2, documentId: 3, seat: 1 });
+    expect(posted[2]).toMatchObject({ id: 2, envelope: { ok: false, error: { code: 'unauthenticated' } } });
+    const admin = { username: 'ada', displayName: 'Ada Admin', password: 'correct horse battery' };
+    await w.onMessage({ type: 'call', id: 3, channel: 'accounts.createFirstAdministrator', input: admin, seat: 1 });
+    await w.onMessage({ type: 'locate', id: 4, documentId: 3, seat: 1 });
+    expect(posted[4]).toMatchObject({ id: 4, envelope: { ok: false, error: { code: 'not_found' } } });
     await w.onMessage({ type: 'close' });
   });
 
@@ -221,7 +260,8 @@ describe('locating a document through the database process', () => {
         databaseFile: '/d/r.sqlite',
         migrationsFolder: '/m',
         nativeBinding: undefined,
-        app: { name: 'x', version: '1' },
+        key: 'ab'.repeat(32),
+        app: { name: 'x', version: '1', keyStore: 'os' as const },
       },
       onFatal: () => undefined,
       log: () => undefined,

@@ -7,7 +7,7 @@ import { handleCall, isOwnFrame, registerIpcHandlers, type Forward } from '../..
 const OUR_FRAME = { url: 'app://mla-desk/index.html', parent: null };
 const OK: Envelope<unknown> = { ok: true, value: { fine: true } };
 
-type Handler = (event: { senderFrame: unknown }, input: unknown) => Promise<Envelope<unknown>>;
+type Handler = (event: { senderFrame: unknown; sender?: { id: number } }, input: unknown) => Promise<Envelope<unknown>>;
 
 function fakeIpcMain() {
   const handlers = new Map<string, Handler>();
@@ -27,13 +27,14 @@ describe('IPC handlers', () => {
     expect(ipc.handlers.size).toBe(0);
   });
 
-  it('forwards a valid call from our page and returns the reply', async () => {
+  it('forwards a valid call from our page with the calling window as its seat, and returns the reply', async () => {
     const ipc = fakeIpcMain();
     const forward = vi.fn<Forward>(async () => OK);
     registerIpcHandlers(ipc as never, forward);
-    const reply = await ipc.handlers.get(`${IPC_PREFIX}requests.get`)?.({ senderFrame: OUR_FRAME }, { id: 7 });
+    const event = { senderFrame: OUR_FRAME, sender: { id: 3 } };
+    const reply = await ipc.handlers.get(`${IPC_PREFIX}requests.get`)?.(event, { id: 7 });
     expect(reply).toEqual(OK);
-    expect(forward).toHaveBeenCalledWith('requests.get', { id: 7 });
+    expect(forward).toHaveBeenCalledWith('requests.get', { id: 7 }, 3);
   });
 
   it.each([
@@ -44,7 +45,7 @@ describe('IPC handlers', () => {
     ['a frame that is gone', null],
   ])('denies %s without forwarding', async (_label, frame) => {
     const forward = vi.fn<Forward>(async () => OK);
-    const reply = await handleCall('app.info', frame, {}, forward);
+    const reply = await handleCall('app.info', frame, {}, forward, 1);
     expect(reply).toMatchObject({ ok: false, error: { code: 'denied' } });
     expect(forward).not.toHaveBeenCalled();
   });
@@ -61,18 +62,24 @@ describe('IPC handlers', () => {
 
   it('returns invalid_input for bad input and never forwards it', async () => {
     const forward = vi.fn<Forward>(async () => OK);
-    const reply = await handleCall('requests.get', OUR_FRAME, { id: 'one; DROP TABLE requests' }, forward);
+    const reply = await handleCall('requests.get', OUR_FRAME, { id: 'one; DROP TABLE requests' }, forward, 1);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ field: 'id' }] } });
-    const extra = await handleCall('app.info', OUR_FRAME, { admin: true }, forward);
+    const extra = await handleCall('app.info', OUR_FRAME, { admin: true }, forward, 1);
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(forward).not.toHaveBeenCalled();
   });
 
   it('answers with an internal envelope instead of throwing when forwarding fails', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const reply = await handleCall('app.info', OUR_FRAME, undefined, async () => {
-      throw new Error('process gone');
-    });
+    const reply = await handleCall(
+      'app.info',
+      OUR_FRAME,
+      undefined,
+      async () => {
+        throw new Error('process gone');
+      },
+      1,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
     log.mockRestore();
   });

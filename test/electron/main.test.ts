@@ -76,6 +76,12 @@ const e = await vi.hoisted(async () => {
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
       ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
       shell: { openExternal: vi.fn() },
+      // A reversible stand-in for the system key store.
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+        decryptString: (data: Buffer) => data.toString().replace(/^sealed:/, ''),
+      },
     },
   };
 });
@@ -129,7 +135,13 @@ describe('main process shell', () => {
       type: 'init',
       migrationsFolder: path.join(e.state.appDir, 'migrations'),
       nativeBinding: path.join(e.state.appDir, 'native', 'electron', 'better_sqlite3.node'),
+      // The register key, made on first run and sealed by the system key store beside the register.
+      key: expect.stringMatching(/^[0-9a-f]{64}$/),
+      app: expect.objectContaining({ keyStore: 'os' }),
     });
+    const init = fork?.sent[0] as { databaseFile: string; key: string };
+    const sealed = path.join(path.dirname(init.databaseFile), 'register.key.sealed');
+    expect(fs.readFileSync(sealed, 'utf8')).toBe(`sealed:${init.key}`);
     const window = e.state.windows[0];
     expect(window?.options['webPreferences']).toMatchObject({
       contextIsolation: true,

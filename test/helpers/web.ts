@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { type WebServer, startWebServer } from '../../web/server.ts';
+import { countRows } from './sqlite-files.ts';
 import { MIGRATIONS, tempDir } from './temp-register.ts';
 
 export const TOKEN = 'test-token-0123456789abcdef';
@@ -15,7 +16,19 @@ export interface TestServer {
   port: number;
   databaseFile: string;
   rendererDir: string;
+  /** The clerk's session, which api() sends unless told otherwise. */
+  session: string;
+  /** Audit entries the accounts' set-up wrote (the administrator, the clerk, the sign-ins). */
+  auditEntriesAtStart: number;
 }
+
+/** The people every test server has; all share one password. */
+export const PASSWORD = 'correct horse battery staple';
+export const ADMIN = { username: 'ada', displayName: 'Ada Admin' };
+export const CLERK = { username: 'amina', displayName: 'Amina Clerk' };
+
+/** The session each test server's api() calls send, by port. */
+const sessions = new Map<number, string>();
 
 const running: WebServer[] = [];
 afterEach(async () => {
@@ -41,11 +54,37 @@ export async function startTestServer(): Promise<TestServer> {
     migrationsFolder: MIGRATIONS,
     rendererDir,
     app: { name: 'MLA Desk', version: '0.0.0-test' },
-    caller: { name: 'Amina Clerk', roles: ['clerk', 'prosecutor', 'manager', 'administrator'] },
     token: TOKEN,
   });
   running.push(server);
-  return { server, port: Number(new URL(server.url).port), databaseFile, rendererDir };
+  const port = Number(new URL(server.url).port);
+  const session = await signInClerk(port);
+  sessions.set(port, session);
+  return {
+    server,
+    port,
+    databaseFile,
+    rendererDir,
+    session,
+    auditEntriesAtStart: countRows(databaseFile, 'audit_log'),
+  };
+}
+
+async function valueOf(reply: Promise<Reply>): Promise<Record<string, unknown>> {
+  const envelope = json(await reply);
+  if (!envelope.ok) throw new Error(`set-up call refused: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as Record<string, unknown>;
+}
+
+/** First run over HTTP: the administrator, who adds the clerk; answers the clerk's session. */
+async function signInClerk(port: number): Promise<string> {
+  const none = { 'x-mla-session': '' };
+  const admin = await valueOf(api(port, 'accounts.createFirstAdministrator', { ...ADMIN, password: PASSWORD }, none));
+  const asAdmin = { 'x-mla-session': String(admin['token']) };
+  await valueOf(api(port, 'accounts.add', { ...CLERK, role: 'clerk', password: PASSWORD }, asAdmin));
+  await valueOf(api(port, 'accounts.signOut', {}, asAdmin));
+  const clerk = await valueOf(api(port, 'accounts.signIn', { username: CLERK.username, password: PASSWORD }, none));
+  return String(clerk['token']);
 }
 
 export interface Reply {
@@ -87,7 +126,10 @@ export function request(port: number, options: RequestOptions): Promise<Reply> {
   });
 }
 
-/** An API call as our own page makes it: POST, JSON, the token, our origin. */
+/**
+ * An API call as our own page makes it: POST, JSON, the token, our origin, and the clerk's
+ * session (an `x-mla-session` header given here replaces it; '' sends none).
+ */
 export function api(
   port: number,
   channel: string,
@@ -101,6 +143,7 @@ export function api(
       'content-type': 'application/json',
       authorization: `Bearer ${TOKEN}`,
       origin: `http://127.0.0.1:${port}`,
+      'x-mla-session': sessions.get(port) ?? '',
       ...headers,
     },
     body: JSON.stringify(input),

@@ -77,6 +77,8 @@ describe('SettingsScreen', () => {
     await retype('Office name', 'Ministry of Justice — International Cooperation');
     await retype(/Reference pattern/, '{YYYY}-{KIND}{DIR}-{SEQ:4}');
     await retype(/Warn before a counterpart’s deadline/, '21');
+    await retype(/Lock the screen after/, '10');
+    await retype(/Wrong passwords before an account locks/, '4');
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     await waitFor(() =>
@@ -87,6 +89,9 @@ describe('SettingsScreen', () => {
         replyAbroadDays: 90,
         preservationWarningDays: 14,
         deadlineWarningDays: 21,
+        lockoutAttempts: 4,
+        lockoutMinutes: 15,
+        idleMinutes: 10,
       }),
     );
   });

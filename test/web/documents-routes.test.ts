@@ -36,11 +36,13 @@ async function withDocument(name = 'Rechtshilfeersuchen «Köln».pdf', content 
 }
 
 const auth = { authorization: `Bearer ${TOKEN}` };
+/** The start token and a signed-in session: what our page sends for a document. */
+const withSession = (session: string) => ({ ...auth, 'x-mla-session': session });
 
 describe('GET /documents/<id>/content', () => {
   it('streams the stored bytes with their type and a safe attachment name', async () => {
-    const { port, doc } = await withDocument();
-    const reply = await request(port, { path: `/documents/${doc.id}/content`, headers: auth });
+    const { port, doc, session } = await withDocument();
+    const reply = await request(port, { path: `/documents/${doc.id}/content`, headers: withSession(session) });
     expect(reply.status).toBe(200);
     expect(reply.body).toBe(PDF);
     expect(reply.headers).toMatchObject({
@@ -54,7 +56,7 @@ describe('GET /documents/<id>/content', () => {
   });
 
   it('needs the session token and our own origin and host', async () => {
-    const { port, doc } = await withDocument();
+    const { port, doc, session } = await withDocument();
     const url = `/documents/${doc.id}/content`;
     expect((await request(port, { path: url })).status).toBe(401);
     expect((await request(port, { path: url, headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
@@ -62,6 +64,10 @@ describe('GET /documents/<id>/content', () => {
     expect((await request(port, { path: url, headers: { ...auth, origin: 'http://evil.example' } })).status).toBe(403);
     expect((await request(port, { path: url, headers: { ...auth, host: 'evil.example' } })).status).toBe(421);
     expect((await request(port, { method: 'POST', path: url, headers: auth })).status).toBe(405);
+    // The start token alone is not enough: a signed-in session must ask for it.
+    expect((await request(port, { path: url, headers: auth })).status).toBe(401);
+    expect((await request(port, { path: url, headers: withSession('forged') })).status).toBe(401);
+    expect((await request(port, { path: url, headers: withSession(session) })).status).toBe(200);
   });
 
   it.each([
@@ -75,27 +81,27 @@ describe('GET /documents/<id>/content', () => {
     '/documents/1e3/content',
     '/documents/99999999999999999999/content',
   ])('serves nothing from outside the store for %s', async (url) => {
-    const { port } = await withDocument();
-    const reply = await request(port, { path: url, headers: auth });
+    const { port, session } = await withDocument();
+    const reply = await request(port, { path: url, headers: withSession(session) });
     expect(reply.body).not.toContain(SECRET);
     expect(reply.body).not.toContain('%PDF');
     expect([400, 404]).toContain(reply.status);
   });
 
   it('answers 404 for an unknown document or a stored file gone from the data folder', async () => {
-    const { port, doc, databaseFile } = await withDocument();
-    expect((await request(port, { path: '/documents/999/content', headers: auth })).status).toBe(404);
+    const { port, doc, databaseFile, session } = await withDocument();
+    expect((await request(port, { path: '/documents/999/content', headers: withSession(session) })).status).toBe(404);
     const stored = path.join(path.dirname(databaseFile), 'documents', doc.sha256.slice(0, 2), doc.sha256);
     fs.chmodSync(stored, 0o644);
     fs.rmSync(stored);
-    const reply = await request(port, { path: `/documents/${doc.id}/content`, headers: auth });
+    const reply = await request(port, { path: `/documents/${doc.id}/content`, headers: withSession(session) });
     expect(reply.status).toBe(404);
     expect(json(reply).error?.message).toContain('missing');
   });
 
   it('serves an HTML document as an inert, sandboxed attachment', async () => {
-    const { port, doc } = await withDocument('page.html', '<script>alert(document.cookie)</script>');
-    const reply = await request(port, { path: `/documents/${doc.id}/content`, headers: auth });
+    const { port, doc, session } = await withDocument('page.html', '<script>alert(document.cookie)</script>');
+    const reply = await request(port, { path: `/documents/${doc.id}/content`, headers: withSession(session) });
     expect(reply.headers['content-type']).toBe('text/html');
     expect(reply.headers['content-disposition']).toMatch(/^attachment;/);
     expect(reply.headers['content-security-policy']).toBe("sandbox; default-src 'none'");

@@ -1,3 +1,4 @@
+import { openedSessionToken } from '../../../contract/accounts.ts';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../contract/channels.ts';
 import type { MlaDeskBridge } from '../../../contract/bridge.ts';
 import type { ApiError, Envelope } from '../../../contract/errors.ts';
@@ -48,24 +49,51 @@ export function takeWebToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpTransport(token: string): Transport {
+const SESSION_KEY = 'mla-desk-session';
+
+/**
+ * What the web build sends with every private request: the per-start token, and the token of
+ * the session signed in in this tab (kept, like the start token, for this tab only).
+ */
+export function webHeaders(): Record<string, string> {
+  const session = sessionStorage.getItem(SESSION_KEY);
+  return {
+    authorization: `Bearer ${takeWebToken()}`,
+    ...(session ? { 'x-mla-session': session } : {}),
+  };
+}
+
+/** Keeps the token a sign-in hands over, and forgets it on signing out. */
+function followSession(channel: ChannelName, envelope: Envelope<unknown>): void {
+  const opened = openedSessionToken(channel, envelope);
+  if (opened !== null) sessionStorage.setItem(SESSION_KEY, opened);
+  if (channel === 'accounts.signOut') sessionStorage.removeItem(SESSION_KEY);
+}
+
+function httpTransport(): Transport {
   return async (channel, input) => {
     try {
       const res = await fetch(`api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', ...webHeaders() },
         body: JSON.stringify(input ?? {}),
       });
-      return (await res.json()) as Envelope<unknown>;
+      const envelope = (await res.json()) as Envelope<unknown>;
+      followSession(channel, envelope);
+      return envelope;
     } catch {
       return { ok: false, error: { code: 'internal', message: 'MLA Desk’s server cannot be reached.' } };
     }
   };
 }
 
-/** Electron's preload bridge when present, otherwise the loopback HTTP API of `npm run web`. */
+/**
+ * Electron's preload bridge when present (the database process keeps the window's session),
+ * otherwise the loopback HTTP API of `npm run web`.
+ */
 export function createDefaultClient(): ApiClient {
   const bridge = window.mlaDesk;
   if (bridge) return clientFromTransport((channel, input) => bridge.channels[channel](input));
-  return clientFromTransport(httpTransport(takeWebToken()));
+  takeWebToken();
+  return clientFromTransport(httpTransport());
 }

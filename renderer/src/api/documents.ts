@@ -1,6 +1,6 @@
 import type { DocumentRecord } from '../../../contract/documents.ts';
 import type { ApiError } from '../../../contract/errors.ts';
-import { type ApiClient, ApiCallError, takeWebToken } from './client.ts';
+import { type ApiClient, ApiCallError, webHeaders } from './client.ts';
 import { deliver } from './files.ts';
 
 /**
@@ -9,7 +9,7 @@ import { deliver } from './files.ts';
  * The URL is relative, so one path serves both.
  */
 export async function fetchDocument(id: number): Promise<Blob> {
-  const init: RequestInit = window.mlaDesk ? {} : { headers: { authorization: `Bearer ${takeWebToken()}` } };
+  const init: RequestInit = window.mlaDesk ? {} : { headers: webHeaders() };
   let res: Response;
   try {
     res = await fetch(`documents/${id}/content`, init);

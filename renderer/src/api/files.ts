@@ -1,6 +1,6 @@
 import type { FileFilter } from '../../../contract/bridge.ts';
 import type { FileSource, FileTarget, WrittenFile } from '../../../contract/files.ts';
-import { ApiCallError, takeWebToken } from './client.ts';
+import { ApiCallError, webHeaders } from './client.ts';
 
 /** A file the person picked or dropped, ready to name in a call. */
 export interface PickedFile {
@@ -14,7 +14,7 @@ const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 async function upload(file: File): Promise<FileSource> {
   const res = await fetch('upload', {
     method: 'POST',
-    headers: { authorization: `Bearer ${takeWebToken()}`, 'content-type': 'application/octet-stream' },
+    headers: { ...webHeaders(), 'content-type': 'application/octet-stream' },
     body: file,
   });
   const envelope = (await res.json()) as { ok: boolean; value?: { id: string }; error?: ApiCallError['error'] };
@@ -73,7 +73,7 @@ export async function chooseTarget(options: {
 /** Hands a written file to the person: in the browser, fetches the download and saves it. */
 export async function deliver(written: WrittenFile): Promise<void> {
   if (written.downloadId === null) return;
-  const res = await fetch(`download/${written.downloadId}`, { headers: { authorization: `Bearer ${takeWebToken()}` } });
+  const res = await fetch(`download/${written.downloadId}`, { headers: webHeaders() });
   if (!res.ok) throw new ApiCallError({ code: 'not_found', message: 'The file could not be downloaded.' });
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -9,6 +9,7 @@ import { ExportMenu } from './register/ExportMenu.tsx';
 import { Filters } from './register/Filters.tsx';
 import { RegisterTable } from './register/RegisterTable.tsx';
 import { SelectAll } from './register/SelectAll.tsx';
+import { useCan } from '../session/SessionContext.tsx';
 import { StatusReportDialog } from './register/StatusReportDialog.tsx';
 import { paramsOf, queryOf, showRegister } from './register/url.ts';
 import { useRegisterRows } from './register/useRegisterRows.ts';
@@ -26,6 +27,7 @@ export function RegisterScreen({ query: params }: { query: URLSearchParams }) {
   const rows = useRegisterRows(query, address);
   const [columns, setColumns] = useColumns();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const can = useCan();
   const [dialog, setDialog] = useState<'assign' | 'statusReport' | null>(null);
 
   /**
@@ -88,7 +90,9 @@ export function RegisterScreen({ query: params }: { query: URLSearchParams }) {
         {selected.size > 0 && (
           <>
             <Text fw={500}>{t('register.selected', { count: selected.size })}</Text>
-            <Button onClick={() => setDialog('assign')}>{t('register.assign.button')}</Button>
+            {can('requests.assign') && (
+              <Button onClick={() => setDialog('assign')}>{t('register.assign.button')}</Button>
+            )}
             <Button variant="subtle" onClick={() => setSelected(new Set())}>
               {t('register.clearSelection')}
             </Button>

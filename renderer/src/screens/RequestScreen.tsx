@@ -21,6 +21,7 @@ import { useApi } from '../api/context.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { countryName } from '../i18n/index.ts';
 import { hrefOf } from '../routing/routes.ts';
+import { useCan, useSession } from '../session/SessionContext.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
 import { CorrespondenceTab } from './request/CorrespondenceTab.tsx';
 import { DocumentsTab } from './request/DocumentsTab.tsx';
@@ -43,6 +44,8 @@ export function RequestScreen({ id, today }: { id: number; today?: string | unde
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<string | null>('summary');
   const request = useQuery({ queryKey: ['requests.get', id], queryFn: () => api.call('requests.get', { id }) });
+  const can = useCan();
+  const role = useSession()?.user.role;
 
   if (request.isPending) return <Loader aria-label={t('app.loading')} />;
   if (request.isError) {
@@ -57,6 +60,15 @@ export function RequestScreen({ id, today }: { id: number; today?: string | unde
     );
   }
   const r = request.data;
+  // Only what the person's role may do is offered: a prosecutor records notes, not the other events.
+  const steps = {
+    ...r,
+    moves: can('requests.transition') ? r.moves : [],
+    eventOptions: can('requests.recordEvent')
+      ? r.eventOptions.filter((o) => o.type === 'note' || role !== 'prosecutor')
+      : [],
+  };
+  const offersSteps = can('requests.transition') || steps.eventOptions.length > 0;
 
   return (
     <Stack gap="md">
@@ -74,7 +86,7 @@ export function RequestScreen({ id, today }: { id: number; today?: string | unde
             {t(`direction.${r.direction}`)} · {t(`kind.${r.kind}`)} · {countryName(r.counterpartCountry)}
           </Text>
         </div>
-        {!editing && (
+        {!editing && can('requests.update') && (
           <Button variant="default" onClick={() => setEditing(true)}>
             {t('requestForm.edit')}
           </Button>
@@ -92,7 +104,7 @@ export function RequestScreen({ id, today }: { id: number; today?: string | unde
         <RequestEditor request={r} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <NextSteps request={r} onMove={setMove} onEvent={setEvent} />
+          {offersSteps && <NextSteps request={steps} onMove={setMove} onEvent={setEvent} />}
           <Paper withBorder p="md">
             <Tabs value={tab} onChange={setTab} keepMounted={false}>
               <Tabs.List mb="md">

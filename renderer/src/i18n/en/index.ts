@@ -1,7 +1,10 @@
+import accounts from './accounts.json';
+import backups from './backups.json';
 import codes from './codes.json';
 import common from './common.json';
 import directories from './directories.json';
 import documents from './documents.json';
+import integrity from './integrity.json';
 import interchange from './interchange.json';
 import register from './register.json';
 import reports from './reports.json';
@@ -9,6 +12,7 @@ import request from './request.json';
 import requestForm from './request-form.json';
 import requestTabs from './request-tabs.json';
 import search from './search.json';
+import security from './security.json';
 import shortcuts from './shortcuts.json';
 import statistics from './statistics.json';
 import today from './today.json';
@@ -18,10 +22,13 @@ import today from './today.json';
  * that no two files claim the same one.
  */
 export const EN_PARTS = {
+  backups,
   common,
+  accounts,
   codes,
   directories,
   documents,
+  integrity,
   interchange,
   register,
   request,
@@ -32,6 +39,7 @@ export const EN_PARTS = {
   shortcuts,
   statistics,
   search,
+  security,
 } as const;
 
 export const en: Record<string, unknown> = Object.assign({}, ...Object.values(EN_PARTS));

@@ -5,6 +5,14 @@ import type { z } from 'zod';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import { EntryDialog } from './EntryDialog.tsx';
 import { type EntryValues, type FieldSpec, emptyValues, valuesOf } from './entry-form.ts';
+import { useCan } from '../../session/SessionContext.tsx';
+
+/** The channel that writes each part: whether it is offered follows its role list. */
+const KEEPING = {
+  counterpart: 'directories.counterpartAuthorities.save',
+  domestic: 'directories.domesticAuthorities.save',
+  provider: 'directories.serviceProviders.save',
+} as const;
 
 export interface Column<E> {
   header: string;
@@ -34,6 +42,8 @@ type Editing<E> = { mode: 'add' } | { mode: 'edit'; entry: E } | { mode: 'delete
 /** One directory: its table, the add/correct dialog and the delete confirmation. */
 export function DirectoryTab<E extends { id: number; name: string }, S extends z.ZodType>(props: Props<E, S>) {
   const { part, entries, columns, fields } = props;
+  // Everyone reads the directories; clerks and administrators keep them.
+  const mayKeep = useCan()(KEEPING[part]);
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Editing<E>>(null);
   const close = () => setEditing(null);
@@ -51,7 +61,7 @@ export function DirectoryTab<E extends { id: number; name: string }, S extends z
               {t('directories.count', { count: entries.length })}
             </Text>
           )}
-          <Button onClick={() => setEditing({ mode: 'add' })}>{t(`directories.${part}.add`)}</Button>
+          {mayKeep && <Button onClick={() => setEditing({ mode: 'add' })}>{t(`directories.${part}.add`)}</Button>}
         </Group>
       </Group>
       {props.error && (
@@ -79,25 +89,27 @@ export function DirectoryTab<E extends { id: number; name: string }, S extends z
                   <Table.Td key={c.header}>{c.render(entry)}</Table.Td>
                 ))}
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap" justify="flex-end">
-                    <Button
-                      variant="subtle"
-                      size="xs"
-                      aria-label={t('directories.editLabel', { name: entry.name })}
-                      onClick={() => setEditing({ mode: 'edit', entry })}
-                    >
-                      {t('directories.edit')}
-                    </Button>
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      size="xs"
-                      aria-label={t('directories.deleteLabel', { name: entry.name })}
-                      onClick={() => setEditing({ mode: 'delete', entry })}
-                    >
-                      {t('directories.delete')}
-                    </Button>
-                  </Group>
+                  {mayKeep && (
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      <Button
+                        variant="subtle"
+                        size="xs"
+                        aria-label={t('directories.editLabel', { name: entry.name })}
+                        onClick={() => setEditing({ mode: 'edit', entry })}
+                      >
+                        {t('directories.edit')}
+                      </Button>
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        size="xs"
+                        aria-label={t('directories.deleteLabel', { name: entry.name })}
+                        onClick={() => setEditing({ mode: 'delete', entry })}
+                      >
+                        {t('directories.delete')}
+                      </Button>
+                    </Group>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

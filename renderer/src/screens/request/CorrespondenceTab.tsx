@@ -7,6 +7,7 @@ import type { RequestDetail } from '../../../../contract/requests.ts';
 import { useApi } from '../../api/context.tsx';
 import { CorrespondenceDialog } from './documents/CorrespondenceDialog.tsx';
 import { formatMoment } from './documents/format.ts';
+import { useCan } from '../../session/SessionContext.tsx';
 
 /** The log of messages to and from the counterpart, each with the documents it carried. */
 export function CorrespondenceTab({ request }: { request: RequestDetail }) {
@@ -14,6 +15,7 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
   const api = useApi();
   // null: closed; 'new': adding; an entry: correcting it.
   const [editing, setEditing] = useState<CorrespondenceEntry | 'new' | null>(null);
+  const mayWrite = useCan()('correspondence.add');
   const log = useQuery({
     queryKey: ['correspondence.list', request.id],
     queryFn: () => api.call('correspondence.list', { requestId: request.id }),
@@ -30,9 +32,11 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
         <Title order={3} size="h5">
           {t('correspondence.title')}
         </Title>
-        <Button size="xs" onClick={() => setEditing('new')}>
-          {t('correspondence.add')}
-        </Button>
+        {mayWrite && (
+          <Button size="xs" onClick={() => setEditing('new')}>
+            {t('correspondence.add')}
+          </Button>
+        )}
       </Group>
       {log.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {log.isError && (
@@ -90,14 +94,16 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() => setEditing(e)}
-                      aria-label={t('correspondence.editLabel', { date: e.onDate })}
-                    >
-                      {t('correspondence.edit')}
-                    </Button>
+                    {mayWrite && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing(e)}
+                        aria-label={t('correspondence.editLabel', { date: e.onDate })}
+                      >
+                        {t('correspondence.edit')}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

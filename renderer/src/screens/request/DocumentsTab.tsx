@@ -9,6 +9,7 @@ import { useApi } from '../../api/context.tsx';
 import { defaultCopyName, openDocument } from '../../api/documents.ts';
 import { chooseFiles, chooseTarget, deliver, sourceOf } from '../../api/files.ts';
 import { messageOf } from '../../components/field-errors.ts';
+import { useCan } from '../../session/SessionContext.tsx';
 import { AttachDialog, type PendingFile } from './documents/AttachDialog.tsx';
 import { type CheckState, type DocumentActions, DocumentsTable } from './documents/DocumentsTable.tsx';
 import { PreviewModal } from './documents/PreviewModal.tsx';
@@ -26,6 +27,7 @@ export function DocumentsTab({ request }: { request: RequestDetail }) {
   const [pending, setPending] = useState<PendingFile[] | null>(null);
   const [preview, setPreview] = useState<DocumentRecord | null>(null);
   const [dragging, setDragging] = useState(false);
+  const mayAttach = useCan()('documents.attach');
   const [checks, setChecks] = useState<Record<number, CheckState>>({});
   const list = useQuery({
     queryKey: ['documents.list', request.id],
@@ -75,7 +77,7 @@ export function DocumentsTab({ request }: { request: RequestDetail }) {
   };
 
   const onDrop = (e: DragEvent) => {
-    if (!hasFiles(e)) return;
+    if (!hasFiles(e) || !mayAttach) return;
     e.preventDefault();
     setDragging(false);
     const files = [...e.dataTransfer.files];
@@ -90,7 +92,7 @@ export function DocumentsTab({ request }: { request: RequestDetail }) {
       pos="relative"
       mih={200}
       onDragOver={(e: DragEvent) => {
-        if (!hasFiles(e)) return;
+        if (!hasFiles(e) || !mayAttach) return;
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';
         setDragging(true);
@@ -111,17 +113,21 @@ export function DocumentsTab({ request }: { request: RequestDetail }) {
                 {t('documents.checkAll')}
               </Button>
             )}
-            <Text size="sm" c="dimmed">
-              {t('documents.dropHint')}
-            </Text>
-            <Button
-              size="xs"
-              onClick={() =>
-                void attach().catch((e: unknown) => notifications.show({ color: 'red', message: messageOf(e) }))
-              }
-            >
-              {t('documents.attach')}
-            </Button>
+            {mayAttach && (
+              <>
+                <Text size="sm" c="dimmed">
+                  {t('documents.dropHint')}
+                </Text>
+                <Button
+                  size="xs"
+                  onClick={() =>
+                    void attach().catch((e: unknown) => notifications.show({ color: 'red', message: messageOf(e) }))
+                  }
+                >
+                  {t('documents.attach')}
+                </Button>
+              </>
+            )}
           </Group>
         </Group>
         {list.isPending && <Loader size="sm" aria-label={t('app.loading')} />}

@@ -9,12 +9,14 @@ import { useCodeOptions } from '../../components/options.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useRequestChange } from './useRequestChange.ts';
 import { hrefOf } from '../../routing/routes.ts';
+import { useCan } from '../../session/SessionContext.tsx';
 
 /** Linked requests, from both ends, with a form to add a link by reference. */
 export function LinksTab({ request }: { request: RequestDetail }) {
   const { t } = useTranslation();
   const api = useApi();
   const kindOptions = useCodeOptions('linkKind', LINK_KINDS);
+  const mayLink = useCan()('requests.link');
   const [kind, setKind] = useState<LinkKind>(request.kind === 'preservation' ? 'related' : 'follow_up');
   const [other, setOther] = useState('');
   const link = useRequestChange(
@@ -56,9 +58,11 @@ export function LinksTab({ request }: { request: RequestDetail }) {
                   <StatusBadge status={l.other.status} />
                 </Table.Td>
                 <Table.Td ta="end">
-                  <Button size="xs" variant="subtle" color="red" onClick={() => unlink.mutate(l.id)}>
-                    {t('links.remove', { reference: l.other.reference })}
-                  </Button>
+                  {mayLink && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => unlink.mutate(l.id)}>
+                      {t('links.remove', { reference: l.other.reference })}
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -66,29 +70,31 @@ export function LinksTab({ request }: { request: RequestDetail }) {
         </Table>
       )}
       {unlink.isError && <Alert color="red">{unlink.error.message}</Alert>}
-      <form onSubmit={onSubmit} aria-label={t('links.add')}>
-        <Group align="end">
-          <Select
-            label={t('links.kind')}
-            data={kindOptions}
-            value={kind}
-            onChange={(v) => v && setKind(v as LinkKind)}
-            allowDeselect={false}
-            w={180}
-          />
-          <TextInput
-            label={t('links.otherReference')}
-            placeholder="PRE-IN-2026-00001"
-            value={other}
-            onChange={(e) => setOther(e.currentTarget.value)}
-            error={otherError}
-            w={260}
-          />
-          <Button type="submit" loading={link.isPending} disabled={other.trim() === ''}>
-            {t('links.add')}
-          </Button>
-        </Group>
-      </form>
+      {mayLink && (
+        <form onSubmit={onSubmit} aria-label={t('links.add')}>
+          <Group align="end">
+            <Select
+              label={t('links.kind')}
+              data={kindOptions}
+              value={kind}
+              onChange={(v) => v && setKind(v as LinkKind)}
+              allowDeselect={false}
+              w={180}
+            />
+            <TextInput
+              label={t('links.otherReference')}
+              placeholder="PRE-IN-2026-00001"
+              value={other}
+              onChange={(e) => setOther(e.currentTarget.value)}
+              error={otherError}
+              w={260}
+            />
+            <Button type="submit" loading={link.isPending} disabled={other.trim() === ''}>
+              {t('links.add')}
+            </Button>
+          </Group>
+        </form>
+      )}
     </Stack>
   );
 }

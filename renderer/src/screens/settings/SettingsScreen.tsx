@@ -8,7 +8,10 @@ import { type Settings, settingsSchema } from '../../../../contract/settings.ts'
 import { fieldProblems } from '../../../../contract/validate.ts';
 import { useApi } from '../../api/context.tsx';
 import { type FieldErrors, fieldErrorsOf } from '../../components/field-errors.ts';
+import { PeoplePanel } from './PeoplePanel.tsx';
+import { BackupsPanel } from './BackupsPanel.tsx';
 import { ReferencePatternField } from './ReferencePatternField.tsx';
+import { SecurityPanel } from './SecurityPanel.tsx';
 
 const DAY_FIELDS = [
   'acknowledgementDays',
@@ -16,14 +19,21 @@ const DAY_FIELDS = [
   'preservationWarningDays',
   'deadlineWarningDays',
 ] as const;
-type DayField = (typeof DAY_FIELDS)[number];
+/** Sign-in and sessions (issue 6), each with the unit its box shows. */
+const SESSION_FIELDS = [
+  ['lockoutAttempts', 'sessionSettings.attempts'],
+  ['lockoutMinutes', 'sessionSettings.minutes'],
+  ['idleMinutes', 'sessionSettings.minutes'],
+] as const;
+const NUMBER_FIELDS = [...DAY_FIELDS, ...SESSION_FIELDS.map(([key]) => key)] as const;
+type NumberField = (typeof NUMBER_FIELDS)[number];
 
 /** As the inputs hold them: a number input is '' while empty. */
-type FormValues = Omit<Settings, DayField> & Record<DayField, number | string>;
+type FormValues = Omit<Settings, NumberField> & Record<NumberField, number | string>;
 
 function toSettings(values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values };
-  for (const key of DAY_FIELDS) {
+  for (const key of NUMBER_FIELDS) {
     const v = values[key];
     out[key] = typeof v === 'number' ? v : v.trim() === '' ? undefined : Number(v);
   }
@@ -44,6 +54,9 @@ export function SettingsScreen({ today }: { today?: string | undefined }) {
         </Alert>
       )}
       {settings.data && <SettingsForm initial={settings.data} year={Number((today ?? localIsoDate()).slice(0, 4))} />}
+      <BackupsPanel />
+      <PeoplePanel />
+      <SecurityPanel />
     </Stack>
   );
 }
@@ -54,7 +67,7 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  // The channel is for administrators; the local operator holds every role until sign-in arrives.
+  // The channel is for administrators; the others see the settings without changing them.
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
   const readOnly = info.data !== undefined && !info.data.actor.roles.includes('administrator');
 
@@ -156,6 +169,39 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
                     </Text>
                   }
                   rightSectionWidth={48}
+                  rightSectionPointerEvents="none"
+                />
+              ))}
+            </Stack>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={3} size="h4">
+              {t('sessionSettings.title')}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {t('sessionSettings.intro')}
+            </Text>
+            <Stack gap="md">
+              {SESSION_FIELDS.map(([key, unit]) => (
+                <NumberInput
+                  key={key}
+                  label={t(`sessionSettings.${key}`)}
+                  description={t(`sessionSettings.${key}Hint`)}
+                  value={values[key]}
+                  onChange={(v) => set(key, v)}
+                  error={errors[key]}
+                  min={1}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  clampBehavior="none"
+                  required
+                  styles={{ wrapper: { width: 200 } }}
+                  rightSection={
+                    <Text size="sm" c="dimmed">
+                      {t(unit)}
+                    </Text>
+                  }
+                  rightSectionWidth={72}
                   rightSectionPointerEvents="none"
                 />
               ))}
