@@ -4,6 +4,8 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshotPath } from './harness.ts';
+import { documentKeys, sealedName } from '../../db/keys/document-cipher.ts';
+import { readKeyFile } from '../../db/keys/register-key.ts';
 
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -149,7 +151,10 @@ export async function exerciseDocuments(steps: Exercise): Promise<void> {
 
   // Someone alters the stored file: the next check says so.
   await show('documents');
-  const stored = path.join(documentsDir, sha256(pdf).slice(0, 2), sha256(pdf));
+  // An encrypted register (the app's; `npm run web` keeps its key beside it) names the file by an HMAC.
+  const keyFile = path.join(path.dirname(documentsDir), 'register.key');
+  const name = fs.existsSync(keyFile) ? sealedName(documentKeys(readKeyFile(keyFile)), sha256(pdf)) : sha256(pdf);
+  const stored = path.join(documentsDir, name.slice(0, 2), name);
   fs.chmodSync(stored, 0o644);
   fs.appendFileSync(stored, '% appended later\n');
   await page.locator(region).getByRole('button', { name: 'Check all' }).click();
