@@ -121,7 +121,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   }
   let facts: FileFacts = { applicationId: 0, userVersion: 0, objects: 0 };
   if (exists) {
-    if (!options.readonly) rollBackInterruptedEncryption(file, { applicationId: APPLICATION_ID, nativeBinding });
+    if (!options.readonly) {
+      rollBackInterruptedEncryption(file, { applicationId: APPLICATION_ID, key: options.key, nativeBinding });
+    }
     facts = inspect(file, nativeBinding, options.key);
     const isEmpty = facts.objects === 0 && facts.userVersion === 0;
     if (!isEmpty && facts.applicationId !== APPLICATION_ID) {

@@ -29,6 +29,16 @@ describe('accounts in the real UI', () => {
     await page.getByLabel(/^Password(?! again)/).fill(E2E_PASSWORD);
     await page.getByLabel('Password again').fill(E2E_PASSWORD);
     await page.getByRole('button', { name: 'Create the administrator' }).click();
+
+    // The register is encrypted: set-up's second step makes the recovery passphrase, shown once.
+    await page.getByRole('heading', { name: 'The recovery passphrase' }).waitFor();
+    await page.getByRole('button', { name: 'Make a recovery passphrase' }).click();
+    const passphrase = await page.getByTestId('recovery-passphrase').innerText();
+    expect(passphrase.trim()).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/);
+    await page.screenshot({ path: screenshotPath('accounts-01b-recovery-passphrase') });
+    await page.getByRole('checkbox', { name: /written it down/ }).check();
+    await page.getByRole('button', { name: 'Continue to MLA Desk' }).click();
+
     const adminMenu = page.getByRole('button', { name: 'Account of Ada Admin' });
     await adminMenu.waitFor();
     expect(await adminMenu.innerText()).toContain('Administrator');

@@ -37,12 +37,20 @@ describe('the desktop app', () => {
         await window.getByLabel(/^Password(?! again)/).fill(E2E_PASSWORD);
         await window.getByLabel('Password again').fill(E2E_PASSWORD);
         await window.getByRole('button', { name: 'Create the administrator' }).click();
+        // The register is encrypted with a key sealed by the system: the recovery passphrase next.
+        await window.getByRole('button', { name: 'Make a recovery passphrase' }).click();
+        await window.getByRole('checkbox', { name: /written it down/ }).check();
+        await window.getByRole('button', { name: 'Continue to MLA Desk' }).click();
         await window.getByRole('button', { name: `Account of ${admin.displayName}` }).waitFor();
         expect(await window.title()).toBe('MLA Desk');
         expect(await window.evaluate('typeof window.mlaDesk.channels["requests.list"]')).toBe('function');
         expect(await window.evaluate('typeof require')).toBe('undefined');
         await window.screenshot({ path: screenshotPath('electron-register') });
         expect(fs.existsSync(path.join(dataDir, 'register.sqlite'))).toBe(true);
+        expect(fs.existsSync(path.join(dataDir, 'register.key.sealed'))).toBe(true);
+        expect(fs.readFileSync(path.join(dataDir, 'register.sqlite')).subarray(0, 15).toString('latin1')).not.toBe(
+          'SQLite format 3',
+        );
       } finally {
         await app.close();
         fs.rmSync(dataDir, { recursive: true, force: true });

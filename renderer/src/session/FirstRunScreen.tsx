@@ -1,14 +1,16 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN, type SignedIn } from '../../../contract/accounts.ts';
 import { useApi } from '../api/context.tsx';
 import { fieldErrorsOf } from '../components/field-errors.ts';
+import { RecoverySetupStep } from './RecoverySetupStep.tsx';
 
 /**
  * The very first start on a register without accounts: whoever sets the office up creates the
- * administrator, who then adds everyone else (Settings → People).
+ * administrator, who then adds everyone else (Settings → People); then, for an encrypted
+ * register, the recovery passphrase is made and shown once (RecoverySetupStep).
  */
 export function FirstRunScreen({ onCreated }: { onCreated(result: SignedIn): void }) {
   const { t } = useTranslation();
@@ -20,8 +22,11 @@ export function FirstRunScreen({ onCreated }: { onCreated(result: SignedIn): voi
   const [mismatch, setMismatch] = useState(false);
   const create = useMutation({
     mutationFn: () => api.call('accounts.createFirstAdministrator', { username, displayName, password }),
-    onSuccess: onCreated,
   });
+  const created = create.data;
+  const finish = useCallback(() => {
+    if (created) onCreated(created);
+  }, [created, onCreated]);
   const fields = create.isError ? fieldErrorsOf(create.error) : {};
 
   const onSubmit = (e: FormEvent) => {
@@ -33,6 +38,8 @@ export function FirstRunScreen({ onCreated }: { onCreated(result: SignedIn): voi
     setMismatch(false);
     create.mutate();
   };
+  // Signed in as the new administrator: the recovery passphrase is theirs to make.
+  if (created) return <RecoverySetupStep onDone={finish} />;
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" w={460}>

@@ -78,14 +78,26 @@ describe('a register a crash left with a rollback journal (the encryption in pla
     expect(summaries(crashed, generateRegisterKey())).toEqual({ integrity: 'ok', requests: REQUESTS, rewritten: 0 });
   });
 
-  it('is refused, untouched, when the journal belongs to an encrypted register (only its key may roll it back)', () => {
+  it('opens rolled back with the key when the journal holds encrypted pages (the switch back to WAL, cut short)', () => {
+    const file = path.join(tempDir(), 'register.sqlite');
+    const key = generateRegisterKey();
+    registerWithRows(file, key);
+    const crashed = crashedCopy(file, key);
+    expect(summaries(crashed, key)).toEqual({ integrity: 'ok', requests: REQUESTS, rewritten: 0 });
+  });
+
+  it('is refused, untouched, when the journal holds encrypted pages and the key is wrong or missing', () => {
     const file = path.join(tempDir(), 'register.sqlite');
     const key = generateRegisterKey();
     registerWithRows(file, key);
     const crashed = crashedCopy(file, key);
     const before = [sha256(crashed), sha256(`${crashed}-journal`)];
-    expect(() => openDatabase({ file: crashed, migrationsFolder: MIGRATIONS, key })).toThrow(/cannot be read/);
-    expect([sha256(crashed), sha256(`${crashed}-journal`)]).toEqual(before);
+    for (const other of [generateRegisterKey(), undefined]) {
+      expect(() => openDatabase({ file: crashed, migrationsFolder: MIGRATIONS, key: other })).toThrow(/cannot be read/);
+      expect([sha256(crashed), sha256(`${crashed}-journal`)]).toEqual(before);
+    }
+    // Still whole: the right key rolls it back.
+    expect(summaries(crashed, key)).toEqual({ integrity: 'ok', requests: REQUESTS, rewritten: 0 });
   });
 
   it('is refused, untouched, when the file is not an MLA Desk register', () => {

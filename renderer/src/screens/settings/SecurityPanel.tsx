@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Code, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.tsx';
+import { PassphraseReveal } from '../../components/PassphraseReveal.tsx';
 
 /**
  * Settings → Encryption and recovery (administrators): whether the register is encrypted,
@@ -19,12 +20,10 @@ export function SecurityPanel() {
   });
   const [confirming, setConfirming] = useState(false);
   const [passphrase, setPassphrase] = useState<string | null>(null);
-  const [writtenDown, setWrittenDown] = useState(false);
   const make = useMutation({
     mutationFn: () => api.call('security.createRecoveryPassphrase', {}),
     onSuccess: ({ passphrase: made }) => {
       setConfirming(false);
-      setWrittenDown(false);
       setPassphrase(made);
       void queryClient.invalidateQueries({ queryKey: ['security.status'] });
     },
@@ -89,29 +88,16 @@ export function SecurityPanel() {
       </Modal>
       <Modal
         opened={passphrase !== null}
-        // Closing needs the box ticked: the passphrase cannot be shown again.
-        onClose={() => writtenDown && setPassphrase(null)}
+        // Only its own button closes it, once the passphrase is written down: it is not shown again.
+        onClose={() => undefined}
         withCloseButton={false}
         closeOnClickOutside={false}
         closeOnEscape={false}
         title={t('security.shownTitle')}
       >
-        <Stack gap="md">
-          <Code block fz="lg" ta="center" data-testid="recovery-passphrase">
-            {passphrase}
-          </Code>
-          <Text size="sm">{t('security.shownOnce')}</Text>
-          <Checkbox
-            label={t('security.writtenDown')}
-            checked={writtenDown}
-            onChange={(e) => setWrittenDown(e.currentTarget.checked)}
-          />
-          <Group justify="flex-end">
-            <Button disabled={!writtenDown} onClick={() => setPassphrase(null)}>
-              {t('security.done')}
-            </Button>
-          </Group>
-        </Stack>
+        {passphrase !== null && (
+          <PassphraseReveal passphrase={passphrase} doneLabel={t('security.done')} onDone={() => setPassphrase(null)} />
+        )}
       </Modal>
     </Paper>
   );
