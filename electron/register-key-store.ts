@@ -8,12 +8,26 @@ import { formatKeyText, parseKeyText, type RegisterKey } from '../db/keys/regist
 /** The part of Electron's safeStorage used here (typed locally so tests need no Electron). */
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
+  /** Linux only: which store seals ('basic_text' is a fixed password in Chromium, no protection). */
+  getSelectedStorageBackend?(): string;
   encryptString(text: string): Buffer;
   decryptString(data: Buffer): string;
 }
 
 export function sealedKeyFileIn(dataDir: string): string {
   return path.join(dataDir, 'register.key.sealed');
+}
+
+/**
+ * Whether sealing means something here. On Linux without the Secret Service or KWallet,
+ * Chromium "encrypts" with a password written in its own source ('basic_text'): the key would
+ * look sealed and be as open as a plain file, so it is kept as the plain file it is, and the
+ * Security panel says so.
+ */
+function hasRealKeyStore(safeStorage: SafeStorageLike): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  const backend = safeStorage.getSelectedStorageBackend?.();
+  return backend === undefined || (backend !== 'basic_text' && backend !== 'unknown');
 }
 
 /**
@@ -27,7 +41,7 @@ export function sealedKeyFileIn(dataDir: string): string {
  */
 export function osKeyStore(dataDir: string, safeStorage: SafeStorageLike): KeyStore {
   const plain = fileKeyStore(keyFileIn(dataDir));
-  if (!safeStorage.isEncryptionAvailable()) return plain;
+  if (!hasRealKeyStore(safeStorage)) return plain;
   const sealedFile = sealedKeyFileIn(dataDir);
   const save = (key: RegisterKey) => {
     fs.mkdirSync(dataDir, { recursive: true });

@@ -62,6 +62,15 @@ describe('the desktop app’s key store', () => {
     expect(fs.existsSync(sealedKeyFileIn(dir))).toBe(false);
   });
 
+  it('does not pretend to seal with Chromium’s fixed-password store on a Linux without a key ring', () => {
+    const dir = tempDir();
+    const store = osKeyStore(dir, { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'basic_text' });
+    expect(store.kind).toBe('file');
+    expect(osKeyStore(dir, { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'gnome_libsecret' }).kind).toBe(
+      'os',
+    );
+  });
+
   it('refuses a sealed key the system cannot unseal (another account or machine)', () => {
     const dir = tempDir();
     osKeyStore(dir, fakeSafeStorage()).save(generateRegisterKey());
