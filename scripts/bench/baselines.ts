@@ -26,9 +26,10 @@ export function rawInsertMs(file: string, rows: readonly ExportRow[]): number {
   }
 }
 
-/** A read-only plain connection to the register file, for the query baselines. */
-export function rawQueries(file: string) {
+/** A read-only plain connection to the register file (keyed, as it is encrypted), for the query baselines. */
+export function rawQueries(file: string, key: Buffer) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
   const closed = CLOSED_STATUSES.map((s) => `'${s}'`).join(', ');
   const listPage = db.prepare(
     `SELECT id, reference, direction, kind, status, opened_on, closed_on, counterpart_country,
