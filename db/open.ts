@@ -7,6 +7,19 @@ import { rollBackInterruptedEncryption } from './keys/interrupted-encryption.ts'
 import { isPlainSqliteFile, keyPragma, type RegisterKey } from './keys/register-key.ts';
 import { applyMigrations, loadMigrations } from './migrate.ts';
 
+/**
+ * The most memory each connection's page cache may take, in KiB; pages are allocated as they
+ * are read, so a small register uses little. An encrypted register's pages sit encrypted in the
+ * operating system's file cache, and reading one again costs its decryption: SQLite's own
+ * cache, which holds them decrypted, takes over the role the file cache played for a plain
+ * file. 256 MiB holds what a year's statistics read of a 250,000-request register (measured:
+ * 460 ms a year with the 16 MiB default, 240 ms with this; 128 MiB was not enough).
+ */
+export const PAGE_CACHE_KIB = 256 * 1024;
+
+/** The page size of a register this version creates (an existing one keeps its own). */
+export const PAGE_SIZE = 8192;
+
 /** 'MLAD' in ASCII: marks a SQLite file as an MLA Desk register (PRAGMA application_id). */
 export const APPLICATION_ID = 0x4d4c4144;
 
@@ -146,6 +159,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     sqlite = new Database(file, { nativeBinding, readonly: options.readonly === true });
     // Before the first read: SQLite reads the first page with whatever key it has.
     if (options.key && !plainBefore) sqlite.pragma(keyPragma(options.key));
+    sqlite.pragma(`cache_size = ${-PAGE_CACHE_KIB}`);
   } catch (e) {
     throw new StorageError('unreadable', `${file} cannot be opened: ${(e as Error).message}`);
   }
@@ -168,6 +182,10 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       );
     }
     if (options.key && plainBefore) encryptInPlace(sqlite, options.key);
+    // Before the first write fixes it: 8 KiB pages hold a register about 4% smaller than 4 KiB
+    // ones (fewer per-page cipher overheads and half-full pages) and read it faster (a year's
+    // statistics 230 → 217 ms, a list page's p95 1.2 → 0.8 ms at 250,000 encrypted requests).
+    if (!exists) sqlite.pragma(`page_size = ${PAGE_SIZE}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

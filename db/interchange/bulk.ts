@@ -62,7 +62,9 @@ export function startBulkLoad(sqlite: Database.Database, options: { deferIndexes
     sqlite.pragma(`cache_size = ${cache}`);
     sqlite.pragma(`temp_store = ${tempStore}`);
   };
-  if (!options.deferIndexes) sqlite.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
+  // Only ever raised: db/open.ts may have given the connection more already.
+  if (!options.deferIndexes && cache < 0 && -cache < IMPORT_CACHE_KIB)
+    sqlite.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
   sqlite.pragma('temp_store = MEMORY');
   const setAside: SetAside[] = [];
   try {

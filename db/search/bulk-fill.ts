@@ -29,7 +29,8 @@ export function deferSearchIndex(sqlite: Database.Database): DeferredSearchIndex
       sqlite.exec(
         'INSERT INTO search_index (rowid, request_id, body) SELECT fts_rowid, request_id, body FROM search_rows ORDER BY fts_rowid',
       );
-      sqlite.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
+      // No 'optimize' after it: merging the segments into one cost 0.3 s per 100,000 requests and
+      // left their old pages free in the file (10 bytes a request), for no search measurably faster.
       for (const { sql } of triggers.splice(0)) sqlite.exec(sql);
     },
   };
