@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN } from '../../../contract/accounts.ts';
 import { useApi } from '../api/context.tsx';
 import { fieldErrorsOf } from '../components/field-errors.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 /** A person changes their own password: the current one first, then the new one twice. */
 export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
@@ -46,22 +46,14 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
             required
             data-autofocus
           />
-          <PasswordInput
+          <NewPasswordFields
             label={t('session.newPassword')}
-            description={t('people.passwordHint', { min: PASSWORD_MIN })}
-            value={newPassword}
-            onChange={(e) => setNew(e.currentTarget.value)}
+            password={newPassword}
+            repeat={repeat}
+            onPassword={setNew}
+            onRepeat={setRepeat}
             error={fields['newPassword']}
-            autoComplete="new-password"
-            required
-          />
-          <PasswordInput
-            label={t('people.repeatPassword')}
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            error={mismatch ? t('people.passwordsDiffer') : undefined}
-            autoComplete="new-password"
-            required
+            mismatch={mismatch}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

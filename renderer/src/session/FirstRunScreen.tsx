@@ -1,11 +1,13 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN, type SignedIn } from '../../../contract/accounts.ts';
+import { type SignedIn } from '../../../contract/accounts.ts';
 import { useApi } from '../api/context.tsx';
 import { fieldErrorsOf } from '../components/field-errors.ts';
 import { RecoverySetupStep } from './RecoverySetupStep.tsx';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { CardHeading, SessionCard } from './SessionCard.tsx';
 
 /**
  * The very first start on a register without accounts: whoever sets the office up creates the
@@ -41,67 +43,50 @@ export function FirstRunScreen({ onCreated }: { onCreated(result: SignedIn): voi
   // Signed in as the new administrator: the recovery passphrase is theirs to make.
   if (created) return <RecoverySetupStep onDone={finish} />;
   return (
-    <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={460}>
-        <form onSubmit={onSubmit} noValidate aria-label={t('firstRun.title')}>
-          <Stack gap="md">
-            <div>
-              <Text c="dimmed" size="sm">
-                {t('app.name')}
-              </Text>
-              <Title order={1} size="h2">
-                {t('firstRun.title')}
-              </Title>
-            </div>
-            <Text size="sm">{t('firstRun.intro')}</Text>
-            {create.isError && Object.keys(fields).length === 0 && (
-              <Alert color="red" role="alert">
-                {create.error.message}
-              </Alert>
-            )}
-            <TextInput
-              label={t('people.username')}
-              description={t('people.usernameHint')}
-              value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
-              error={fields['username']}
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-            />
-            <TextInput
-              label={t('people.displayName')}
-              description={t('people.displayNameHint')}
-              value={displayName}
-              onChange={(e) => setDisplayName(e.currentTarget.value)}
-              error={fields['displayName']}
-              autoComplete="name"
-              required
-            />
-            <PasswordInput
-              label={t('people.password')}
-              description={t('people.passwordHint', { min: PASSWORD_MIN })}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={fields['password']}
-              autoComplete="new-password"
-              required
-            />
-            <PasswordInput
-              label={t('people.repeatPassword')}
-              value={repeat}
-              onChange={(e) => setRepeat(e.currentTarget.value)}
-              error={mismatch ? t('people.passwordsDiffer') : undefined}
-              autoComplete="new-password"
-              required
-            />
-            <Button type="submit" loading={create.isPending}>
-              {t('firstRun.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <SessionCard width={460}>
+      <form onSubmit={onSubmit} noValidate aria-label={t('firstRun.title')}>
+        <Stack gap="md">
+          <CardHeading title={t('firstRun.title')} />
+          <Text size="sm">{t('firstRun.intro')}</Text>
+          {create.isError && Object.keys(fields).length === 0 && (
+            <Alert color="red" role="alert">
+              {create.error.message}
+            </Alert>
+          )}
+          <TextInput
+            label={t('people.username')}
+            description={t('people.usernameHint')}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            error={fields['username']}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+          />
+          <TextInput
+            label={t('people.displayName')}
+            description={t('people.displayNameHint')}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.currentTarget.value)}
+            error={fields['displayName']}
+            autoComplete="name"
+            required
+          />
+          <NewPasswordFields
+            label={t('people.password')}
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            error={fields['password']}
+            mismatch={mismatch}
+          />
+          <Button type="submit" loading={create.isPending}>
+            {t('firstRun.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </SessionCard>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context.tsx';
 import { PassphraseReveal } from '../components/PassphraseReveal.tsx';
+import { CardHeading, SessionCard } from './SessionCard.tsx';
 
 /**
  * Set-up's second step, right after the administrator is created: the register is encrypted,
@@ -33,39 +34,26 @@ export function RecoverySetupStep({ onDone }: { onDone(): void }) {
     );
   }
   return (
-    <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={520}>
-        <Stack gap="md">
-          <div>
-            <Text c="dimmed" size="sm">
-              {t('app.name')}
-            </Text>
-            <Title order={1} size="h2">
-              {t('security.setupTitle')}
-            </Title>
-          </div>
-          {make.data ? (
-            <PassphraseReveal
-              passphrase={make.data.passphrase}
-              doneLabel={t('security.setupContinue')}
-              onDone={onDone}
-            />
-          ) : (
-            <>
-              <Text size="sm">{t('security.setupIntro')}</Text>
-              <Text size="sm">{t('security.confirmShowOnce')}</Text>
-              {make.isError && (
-                <Alert color="red" role="alert">
-                  {make.error.message}
-                </Alert>
-              )}
-              <Button loading={make.isPending} onClick={() => make.mutate()}>
-                {t('security.makePassphrase')}
-              </Button>
-            </>
-          )}
-        </Stack>
-      </Paper>
-    </Center>
+    <SessionCard width={520}>
+      <Stack gap="md">
+        <CardHeading title={t('security.setupTitle')} />
+        {make.data ? (
+          <PassphraseReveal passphrase={make.data.passphrase} doneLabel={t('security.setupContinue')} onDone={onDone} />
+        ) : (
+          <>
+            <Text size="sm">{t('security.setupIntro')}</Text>
+            <Text size="sm">{t('security.confirmShowOnce')}</Text>
+            {make.isError && (
+              <Alert color="red" role="alert">
+                {make.error.message}
+              </Alert>
+            )}
+            <Button loading={make.isPending} onClick={() => make.mutate()}>
+              {t('security.makePassphrase')}
+            </Button>
+          </>
+        )}
+      </Stack>
+    </SessionCard>
   );
 }

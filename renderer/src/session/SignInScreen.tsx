@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { SignedIn } from '../../../contract/accounts.ts';
 import { useApi } from '../api/context.tsx';
 import { fieldErrorsOf } from '../components/field-errors.ts';
 import { refusalOf } from './outcome.ts';
+import { CardHeading, SessionCard } from './SessionCard.tsx';
 
 /** The sign-in form: name and password; says plainly why a sign-in was refused. */
 export function SignInScreen({ onSignedIn }: { onSignedIn(result: SignedIn): void }) {
@@ -28,53 +29,44 @@ export function SignInScreen({ onSignedIn }: { onSignedIn(result: SignedIn): voi
     signIn.mutate();
   };
   return (
-    <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={380}>
-        <form onSubmit={onSubmit} noValidate aria-label={t('signIn.title')}>
-          <Stack gap="md">
-            <div>
-              <Text c="dimmed" size="sm">
-                {t('app.name')}
-              </Text>
-              <Title order={1} size="h2">
-                {t('signIn.title')}
-              </Title>
-            </div>
-            {refusal && (
-              <Alert color={refusal.key === 'signIn.wrongPassword' ? 'yellow' : 'red'} role="alert">
-                {t(refusal.key, refusal.values)}
-              </Alert>
-            )}
-            {signIn.isError && Object.keys(fields).length === 0 && (
-              <Alert color="red" role="alert">
-                {signIn.error.message}
-              </Alert>
-            )}
-            <TextInput
-              label={t('signIn.username')}
-              value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
-              error={fields['username']}
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              data-autofocus
-            />
-            <PasswordInput
-              label={t('signIn.password')}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={fields['password']}
-              autoComplete="current-password"
-              required
-            />
-            <Button type="submit" loading={signIn.isPending}>
-              {t('signIn.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <SessionCard width={380}>
+      <form onSubmit={onSubmit} noValidate aria-label={t('signIn.title')}>
+        <Stack gap="md">
+          <CardHeading title={t('signIn.title')} />
+          {refusal && (
+            <Alert color={refusal.key === 'signIn.wrongPassword' ? 'yellow' : 'red'} role="alert">
+              {t(refusal.key, refusal.values)}
+            </Alert>
+          )}
+          {signIn.isError && Object.keys(fields).length === 0 && (
+            <Alert color="red" role="alert">
+              {signIn.error.message}
+            </Alert>
+          )}
+          <TextInput
+            label={t('signIn.username')}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            error={fields['username']}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            data-autofocus
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fields['password']}
+            autoComplete="current-password"
+            required
+          />
+          <Button type="submit" loading={signIn.isPending}>
+            {t('signIn.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </SessionCard>
   );
 }

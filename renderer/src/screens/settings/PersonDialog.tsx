@@ -1,11 +1,12 @@
-import { Alert, Autocomplete, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN, type Person } from '../../../../contract/accounts.ts';
+import { type Person } from '../../../../contract/accounts.ts';
 import { ROLES, type Role } from '../../../../contract/roles.ts';
 import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
+import { NewPasswordFields } from '../../session/NewPasswordFields.tsx';
 
 interface Props {
   /** The person to correct; none to add someone. */
@@ -107,25 +108,15 @@ export function PersonDialog({ person, onClose, onSaved }: Props) {
             />
           )}
           {!person && (
-            <>
-              <PasswordInput
-                label={t('people.password')}
-                description={t('people.passwordHint', { min: PASSWORD_MIN })}
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={fields['password']}
-                autoComplete="new-password"
-                required
-              />
-              <PasswordInput
-                label={t('people.repeatPassword')}
-                value={repeat}
-                onChange={(e) => setRepeat(e.currentTarget.value)}
-                error={mismatch ? t('people.passwordsDiffer') : undefined}
-                autoComplete="new-password"
-                required
-              />
-            </>
+            <NewPasswordFields
+              label={t('people.password')}
+              password={password}
+              repeat={repeat}
+              onPassword={setPassword}
+              onRepeat={setRepeat}
+              error={fields['password']}
+              mismatch={mismatch}
+            />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN, type Person } from '../../../../contract/accounts.ts';
+import { type Person } from '../../../../contract/accounts.ts';
 import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
+import { NewPasswordFields } from '../../session/NewPasswordFields.tsx';
 
 /** A new password for someone who forgot theirs; it also lifts a lock-out and ends their sessions. */
 export function ResetPasswordDialog({
@@ -44,23 +45,15 @@ export function ResetPasswordDialog({
               {reset.error.message}
             </Alert>
           )}
-          <PasswordInput
+          <NewPasswordFields
             label={t('people.password')}
-            description={t('people.passwordHint', { min: PASSWORD_MIN })}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
             error={fields['password']}
-            autoComplete="new-password"
-            required
-            data-autofocus
-          />
-          <PasswordInput
-            label={t('people.repeatPassword')}
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            error={mismatch ? t('people.passwordsDiffer') : undefined}
-            autoComplete="new-password"
-            required
+            mismatch={mismatch}
+            focusFirst
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
