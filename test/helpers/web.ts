@@ -97,10 +97,12 @@ export interface RequestOptions {
   method?: string;
   path: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: Buffer | string;
+  /** Written one by one, the body sent chunked (when no length header is given). */
+  chunks?: Buffer[];
 }
 
-/** A raw HTTP request, so the test controls every header (Host and Origin included). */
+/** A raw HTTP request, so the test controls every header (Host and Origin included) and every byte. */
 export function request(port: number, options: RequestOptions): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -122,7 +124,10 @@ export function request(port: number, options: RequestOptions): Promise<Reply> {
       },
     );
     req.on('error', reject);
-    req.end(options.body);
+    if (options.chunks) {
+      for (const chunk of options.chunks) req.write(chunk);
+      req.end();
+    } else req.end(options.body);
   });
 }
 

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,7 +5,15 @@ import { CHANNEL_NAMES } from '../../contract/channels.ts';
 import { ERROR_CODES } from '../../contract/errors.ts';
 import { anyValue, FUZZ_SEED, hostileString, parsedJson } from '../api/fuzz/values.ts';
 import { countRows } from '../helpers/sqlite-files.ts';
-import { api, type TestServer, TOKEN, startTestServer } from '../helpers/web.ts';
+import {
+  api,
+  type Reply,
+  request,
+  type RequestOptions,
+  type TestServer,
+  TOKEN,
+  startTestServer,
+} from '../helpers/web.ts';
 
 /**
  * The loopback HTTP transport fed what a browser, a script or a broken proxy could send:
@@ -16,46 +23,8 @@ import { api, type TestServer, TOKEN, startTestServer } from '../helpers/web.ts'
  * dead server, and the register must not change.
  */
 
-interface RawReply {
-  status: number;
-  body: string;
-}
-
-/** One request with full control of the bytes: a Buffer body, chunked when no length is given. */
-function send(
-  port: number,
-  options: {
-    method?: string;
-    path: string;
-    headers?: Record<string, string>;
-    body?: Buffer | string;
-    chunks?: Buffer[];
-  },
-): Promise<RawReply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'POST',
-        path: options.path,
-        headers: { host: `127.0.0.1:${port}`, ...options.headers },
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    if (options.chunks) {
-      for (const chunk of options.chunks) req.write(chunk);
-      req.end();
-    } else req.end(options.body);
-  });
-}
+/** One request with full control of the bytes; POST unless told otherwise. */
+const send = (port: number, options: RequestOptions) => request(port, { method: 'POST', ...options });
 
 let t: TestServer;
 let requests = 0;
@@ -79,7 +48,7 @@ afterAll(() => {
 });
 
 /** A JSON error envelope with a known code (never internal) and a message. */
-function expectJsonError(reply: RawReply, what: string): void {
+function expectJsonError(reply: Pick<Reply, 'status' | 'body'>, what: string): void {
   requests += 1;
   expect(reply.status, `${what}: ${reply.body.slice(0, 200)}`).not.toBe(500);
   const envelope = JSON.parse(reply.body) as { ok: boolean; error?: { code: string; message: string } };
