@@ -1,8 +1,8 @@
 // The UI's own English files: one wording for a status on screen and on paper. The reports
 // take the person's language when the other languages arrive.
-import codes from '../../renderer/src/i18n/en/codes.json' with { type: 'json' };
-import register from '../../renderer/src/i18n/en/register.json' with { type: 'json' };
-import reports from '../../renderer/src/i18n/en/reports.json' with { type: 'json' };
+import codes from '../../i18n/en/codes.json' with { type: 'json' };
+import register from '../../i18n/en/register.json' with { type: 'json' };
+import reports from '../../i18n/en/reports.json' with { type: 'json' };
 
 export const labels = { codes, register: register.register, reports: reports.reports };
 

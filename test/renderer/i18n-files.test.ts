@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EN_PARTS } from '../../renderer/src/i18n/en/index.ts';
+import { EN_PARTS } from '../../i18n/en/index.ts';
 
 describe('translation files', () => {
   it('give each top-level key to exactly one file', () => {

@@ -2,20 +2,19 @@ import countries from 'i18n-iso-countries';
 import countriesEn from 'i18n-iso-countries/langs/en.json';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en/index.ts';
-
-/** Languages with complete translations; the others of the six UN languages come with their files. */
-export const LANGUAGES = ['en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { DEFAULT_LANGUAGE } from '../../../i18n/languages.ts';
+import { TRANSLATIONS } from '../../../i18n/resources.ts';
 
 countries.registerLocale(countriesEn);
 
-export const resources = { en: { translation: en } } as const;
+export const resources = Object.fromEntries(
+  Object.entries(TRANSLATIONS).map(([language, translation]) => [language, { translation }]),
+);
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: 'en',
-  fallbackLng: 'en',
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
