@@ -1,4 +1,4 @@
-import { en } from './en/index.ts';
+import { translation as en } from './en/index.ts';
 import type { Language } from './languages.ts';
 
 export type Translation = Record<string, unknown>;

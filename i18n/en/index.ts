@@ -18,10 +18,10 @@ import statistics from './statistics.json';
 import today from './today.json';
 
 /**
- * English, one file per part of the app. Each file owns its top-level keys; a test checks
+ * English, one file per part of the app (every language has the same files). Each file owns its top-level keys; a test checks
  * that no two files claim the same one.
  */
-export const EN_PARTS = {
+export const PARTS = {
   backups,
   common,
   accounts,
@@ -42,4 +42,4 @@ export const EN_PARTS = {
   security,
 } as const;
 
-export const en: Record<string, unknown> = Object.assign({}, ...Object.values(EN_PARTS));
+export const translation: Record<string, unknown> = Object.assign({}, ...Object.values(PARTS));
