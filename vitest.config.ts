@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{contract,db,api,cli,electron,web,build,crash}/**/*.test.ts'],
+          include: ['test/{contract,db,api,cli,electron,web,build,crash,i18n}/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -1,5 +1,5 @@
 import type { EventType } from '../contract/codes.ts';
-import { AppError, type Envelope } from '../contract/errors.ts';
+import { AppError, appError, type Envelope } from '../contract/errors.ts';
 import type { LocatedDocument } from '../db/documents/store.ts';
 import type { Register } from '../db/register.ts';
 import type { RequestScope } from '../db/requests/scope.ts';
@@ -15,7 +15,7 @@ import type { Caller, HandlerContext } from './context.ts';
  */
 export function scopeOf(caller: Caller): RequestScope | null {
   // Never reached without a role (dispatch refuses anonymous callers first); kept closed anyway.
-  if (caller.roles.length === 0) throw new AppError('unauthenticated', 'Sign in first.');
+  if (caller.roles.length === 0) throw appError('unauthenticated', 'call.signIn');
   if (caller.roles.some((role) => role !== 'prosecutor')) return null;
   return { officer: caller.displayName, authority: caller.authority };
 }
@@ -25,7 +25,7 @@ export async function assertRequestVisible(ctx: HandlerContext, requestId: numbe
   const scope = scopeOf(ctx.caller);
   if (scope === null) return;
   if (!(await ctx.register.requests.inScope(requestId, scope))) {
-    throw new AppError('denied', 'This request is neither assigned to you nor to your domestic authority.');
+    throw appError('denied', 'access.notYourRequest');
   }
 }
 
@@ -36,7 +36,7 @@ export async function assertRequestVisible(ctx: HandlerContext, requestId: numbe
  */
 export function assertEventAllowed(caller: Caller, type: EventType): void {
   if (type === 'note' || caller.roles.includes('clerk')) return;
-  throw new AppError('denied', 'Your role may add notes to a request; other events are recorded by the clerks.');
+  throw appError('denied', 'access.notesOnly');
 }
 
 /**
@@ -52,7 +52,7 @@ export async function locateVisibleDocument(
     const located = await register.documents.locate(documentId);
     const scope = scopeOf(caller);
     if (scope !== null && !(await register.requests.inScope(located.document.requestId, scope))) {
-      throw new AppError('denied', 'This document belongs to a request that is not yours to read.');
+      throw appError('denied', 'access.notYourDocument');
     }
     return { ok: true, value: located };
   } catch (e) {

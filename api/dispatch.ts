@@ -1,14 +1,17 @@
 import { type ChannelName, channels, isChannelName } from '../contract/channels.ts';
-import { AppError, type Envelope } from '../contract/errors.ts';
+import { AppError, apiError, type Envelope } from '../contract/errors.ts';
 import { unknownChannelError, validateInput } from '../contract/validate.ts';
 import type { HandlerContext } from './context.ts';
 import type { Handler, Handlers } from './handler-types.ts';
 import { accountHandlers } from './handlers/accounts.ts';
 import { appHandlers } from './handlers/app.ts';
 import { backupHandlers } from './handlers/backups.ts';
+import { clockHandlers } from './handlers/clocks.ts';
 import { dashboardHandlers } from './handlers/dashboard.ts';
 import { interchangeHandlers } from './handlers/interchange.ts';
+import { letterHandlers } from './handlers/letters.ts';
 import { directoryHandlers } from './handlers/directories.ts';
+import { profileHandlers } from './handlers/profiles.ts';
 import { documentHandlers } from './handlers/documents.ts';
 import { reportHandlers } from './handlers/reports.ts';
 import { requestHandlers } from './handlers/requests.ts';
@@ -25,8 +28,11 @@ export const handlers: Handlers = {
   ...requestHandlers,
   ...interchangeHandlers,
   ...directoryHandlers,
+  ...profileHandlers,
   ...documentHandlers,
+  ...letterHandlers,
   ...dashboardHandlers,
+  ...clockHandlers,
   ...viewHandlers,
   ...reportHandlers,
   ...statisticsHandlers,
@@ -36,11 +42,10 @@ export const handlers: Handlers = {
 
 /** Why a call without a signed-in person is refused, in the words the person reads. */
 function unauthenticated(state: HandlerContext['session']['state']): Envelope<unknown> {
-  const message =
-    state === 'expired'
-      ? 'Your session ended after a while without use; sign in again to go on.'
-      : 'Sign in first: nobody is signed in here.';
-  return { ok: false, error: { code: 'unauthenticated', message } };
+  return {
+    ok: false,
+    error: apiError('unauthenticated', state === 'expired' ? 'call.sessionExpired' : 'call.signInFirst'),
+  };
 }
 
 /**
@@ -63,13 +68,7 @@ export async function dispatch(
   if (spec.public !== true) {
     if (ctx.session.state !== 'signedIn') return unauthenticated(ctx.session.state);
     if (!spec.roles.some((role) => ctx.caller.roles.includes(role))) {
-      return {
-        ok: false,
-        error: {
-          code: 'denied',
-          message: `Your role (${ctx.caller.roles.join(', ')}) may not do this (${channel}).`,
-        },
-      };
+      return { ok: false, error: apiError('denied', 'call.denied', { roles: ctx.caller.roles.join(', '), channel }) };
     }
   }
   const checked = validateInput(channel, rawInput);
@@ -83,12 +82,6 @@ export async function dispatch(
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toApiError() };
     log(`Channel ${checked.channel} failed`, e);
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: 'Something went wrong inside MLA Desk; nothing was saved. The details are in the log.',
-      },
-    };
+    return { ok: false, error: apiError('internal', 'call.internal') };
   }
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../contract/errors.ts';
+import { appError, problem } from '../contract/errors.ts';
 import { type FileSource, type FileTarget, UPLOAD_ID, type WrittenFile } from '../contract/files.ts';
 
 /** Where uploads wait to be used and downloads wait to be fetched, under the data folder. */
@@ -45,18 +45,20 @@ const isWithin = (folder: string, file: string): boolean => {
  * and backups. `field` names the input the path came in.
  */
 export function checkWritablePath(file: string, areas: FileAreas, field: string): void {
-  const refuse = (message: string): never => {
-    throw new AppError('invalid_input', `The file cannot be written there: ${message}.`, [{ field, message }]);
+  const refuse = (why: 'notAbsolute' | 'noFolder' | 'isFolder' | 'dataFolder'): never => {
+    throw appError('invalid_input', `file.notWritable.${why}`, undefined, [
+      problem(field, `file.whyNotWritable.${why}`),
+    ]);
   };
-  if (file.includes('\0') || !path.isAbsolute(file)) refuse('it is not an absolute path on this computer');
+  if (file.includes('\0') || !path.isAbsolute(file)) refuse('notAbsolute');
   const folder = realOrResolved(path.dirname(path.resolve(file)));
-  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) refuse('its folder does not exist');
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) refuse('noFolder');
   const target = path.join(folder, path.basename(file));
   const existing = fs.statSync(target, { throwIfNoEntry: false });
-  if (existing?.isDirectory()) refuse('it is a folder');
+  if (existing?.isDirectory()) refuse('isFolder');
   const dataDir = realOrResolved(areas.dataDir);
   if ((folder === dataDir && existing) || KEPT_FOLDERS.some((f) => isWithin(path.join(dataDir, f), target))) {
-    refuse('it is where MLA Desk keeps the register and its files');
+    refuse('dataFolder');
   }
 }
 
@@ -64,9 +66,7 @@ export function checkWritablePath(file: string, areas: FileAreas, field: string)
 export function resolveFileSource(source: FileSource, areas: FileAreas, field = 'source'): string {
   const file = source.kind === 'path' ? source.path : path.join(areas.uploadsDir, source.id);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    throw new AppError('invalid_input', `The file is not there any more: ${file}`, [
-      { field, message: 'the file cannot be found' },
-    ]);
+    throw appError('invalid_input', 'file.gone', { file }, [problem(field, 'field.fileNotFound')]);
   }
   return file;
 }

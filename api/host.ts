@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Envelope } from '../contract/errors.ts';
+import { apiError, type Envelope } from '../contract/errors.ts';
 import type { RegisterKey } from '../db/keys/register-key.ts';
 import type { Register } from '../db/register.ts';
 import type { LocatedDocument } from '../db/documents/store.ts';
@@ -80,7 +80,7 @@ export function createApiHost(options: ApiHostOptions): ApiHost {
     locateDocument: async (documentId, token) => {
       const { caller, session } = await callers.resolve(token);
       if (session.state !== 'signedIn') {
-        return { ok: false, error: { code: 'unauthenticated', message: 'Sign in to read documents.' } };
+        return { ok: false, error: apiError('unauthenticated', 'call.signInToReadDocuments') };
       }
       return locateVisibleDocument(register, caller, documentId);
     },

@@ -1,5 +1,5 @@
 import type { RestoreResult } from '../contract/backups.ts';
-import { AppError } from '../contract/errors.ts';
+import { appError } from '../contract/errors.ts';
 import type { Actor } from '../db/audit.ts';
 import { scheduleDailyBackups } from '../db/backups/schedule.ts';
 import { DamagedCopyError, restoreBackup } from '../db/backups/store.ts';
@@ -74,7 +74,7 @@ export function holdRegister(openOptions: OpenOptions, options: HoldOptions): Re
 
   /** Called from inside a call (the restore's own), so it waits until that call is the only one. */
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (exclusive) throw new AppError('storage', 'A restore is already under way; wait for it to finish.');
+    if (exclusive) throw appError('storage', 'backup.restoreUnderWay');
     let done = () => {};
     exclusive = new Promise<void>((resolve) => (done = resolve));
     try {

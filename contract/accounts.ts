@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ChannelName } from './channels.ts';
 import type { Envelope } from './errors.ts';
 import { hasControlCharacters } from './documents.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
+import { zodMessage } from './messages.ts';
 import { ROLES } from './roles.ts';
 
 /**
@@ -13,30 +15,28 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, {
-    message: 'must be 2 to 40 letters (a–z), digits, dots, dashes or underscores, starting with a letter or digit',
-  });
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, zodMessage('field.username'));
 
 /** What people type to sign in: never trimmed or changed (a space may be part of a password). */
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 export const newPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
-  .max(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` });
+  .min(PASSWORD_MIN, zodMessage('field.minLength'))
+  .max(PASSWORD_MAX, zodMessage('field.maxLength'));
 /** A password given to sign in is checked, not judged: only its length is bounded (the hash's cost). */
 const givenPasswordSchema = z
   .string()
-  .min(1, { message: 'is required' })
-  .max(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` });
+  .min(1, zodMessage('field.required'))
+  .max(PASSWORD_MAX, zodMessage('field.maxLength'));
 
 const plainText = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, { message: 'is required' })
-    .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !hasControlCharacters(s), { message: 'must not contain control characters' });
+    .min(1, zodMessage('field.required'))
+    .max(max, zodMessage('field.maxLength'))
+    .refine((s) => !hasControlCharacters(s), zodMessage('field.noControlCharacters'));
 
 /** The name requests are assigned to (requests.assigned_to holds at most 120 characters). */
 export const displayNameSchema = plainText(120);
@@ -44,6 +44,10 @@ export const displayNameSchema = plainText(120);
 export const authoritySchema = plainText(200);
 
 export const roleSchema = z.enum(ROLES);
+
+/** One of the six interface languages (i18n/languages.ts). */
+// zod's own "must be one of …" (contract/zod-messages.ts) lists the six.
+export const languageSchema = z.enum(LANGUAGES);
 
 /** A person as the People screen lists them; never their password hash. */
 export const personSchema = z.object({
@@ -58,6 +62,8 @@ export const personSchema = z.object({
   failedAttempts: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The interface language the person chose; null until they have chosen one. */
+  language: languageSchema.nullable(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -68,6 +74,7 @@ export const signedInUserSchema = personSchema.pick({
   displayName: true,
   role: true,
   authority: true,
+  language: true,
 });
 export type SignedInUser = z.infer<typeof signedInUserSchema>;
 
@@ -145,6 +152,9 @@ export const changePasswordSchema = z.strictObject({
   currentPassword: givenPasswordSchema,
   newPassword: newPasswordSchema,
 });
+
+/** A signed-in person sets the language of their own interface (kept for their next sign-in). */
+export const setLanguageSchema = z.strictObject({ language: languageSchema });
 
 /** Channels whose ok answer opens a session: the transports keep its token (see signedInSchema). */
 export const SESSION_OPENING_CHANNELS: readonly ChannelName[] = [

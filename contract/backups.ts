@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupRetentionSchema } from './settings.ts';
+import { zodMessage } from './messages.ts';
 
 /**
  * Why a backup was taken: once a day while the app is used, just before a migration changes the
@@ -16,9 +17,9 @@ export type BackupReason = (typeof BACKUP_REASONS)[number];
 export const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z-]+?)(?:-(\d{1,3}))?$/;
 
 export const backupNameSchema = z
-  .string({ error: 'must be the name of a backup' })
-  .max(80, { message: 'must be the name of a backup' })
-  .refine((name) => parseBackupName(name) !== null, { message: 'must be the name of a backup' });
+  .string(zodMessage('field.backupName'))
+  .max(80, zodMessage('field.backupName'))
+  .refine((name) => parseBackupName(name) !== null, zodMessage('field.backupName'));
 
 /** The time and reason a backup's name carries; null for any other name. */
 export function parseBackupName(name: string): { createdAt: string; reason: BackupReason } | null {

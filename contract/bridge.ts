@@ -44,6 +44,8 @@ export interface ShellFiles {
 export const SHELL_CHOOSE_FILES = 'mla-shell:choose-files';
 export const SHELL_SAVE_AS = 'mla-shell:save-as';
 export const SHELL_OPEN_DOCUMENT = 'mla-shell:open-document';
+/** The renderer's language changed: the main process rebuilds the menu in it. */
+export const SHELL_SET_LANGUAGE = 'mla-shell:set-language';
 
 /**
  * What the preload exposes on `window.mlaDesk` (and nothing more): one function per declared
@@ -54,4 +56,6 @@ export interface MlaDeskBridge {
   channels: { [C in ChannelName]: (input: unknown) => Promise<Envelope<unknown>> };
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   files: ShellFiles;
+  /** Tells the shell the interface's language (one of the six codes), for the menu's labels. */
+  setLanguage(language: string): void;
 }

@@ -2,10 +2,13 @@ import type { z } from 'zod';
 import { accountChannels } from './channels/accounts.ts';
 import { appChannels } from './channels/app.ts';
 import { backupChannels } from './channels/backups.ts';
+import { clockChannels } from './channels/clocks.ts';
 import { dashboardChannels } from './channels/dashboard.ts';
 import { directoryChannels } from './channels/directories.ts';
 import { documentChannels } from './channels/documents.ts';
 import { interchangeChannels } from './channels/interchange.ts';
+import { letterChannels } from './channels/letters.ts';
+import { profileChannels } from './channels/profiles.ts';
 import { reportChannels } from './channels/reports.ts';
 import { requestChannels } from './channels/requests.ts';
 import { searchChannels } from './channels/search.ts';
@@ -26,10 +29,13 @@ export const channels = {
   ...requestChannels,
   ...interchangeChannels,
   ...dashboardChannels,
+  ...clockChannels,
   ...viewChannels,
   ...reportChannels,
   ...directoryChannels,
+  ...profileChannels,
   ...documentChannels,
+  ...letterChannels,
   ...statisticsChannels,
   ...searchChannels,
   ...securityChannels,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage } from './messages.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -17,4 +18,4 @@ export function localIsoDate(at: Date = new Date()): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
-export const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date written YYYY-MM-DD' });
+export const isoDate = z.string().refine(isIsoDate, zodMessage('field.isoDate'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries.ts';
 import { countryCode, optionalText, requiredText } from './request-fields.ts';
+import { zodMessage } from './messages.ts';
 
 /*
  * The office's directories: counterpart authorities abroad, domestic executing authorities
@@ -11,27 +12,23 @@ import { countryCode, optionalText, requiredText } from './request-fields.ts';
 
 export const entryId = z.number().int().positive();
 
-const EMAIL_MESSAGE = 'must be an e-mail address, e.g. mla@justice.example';
-
 const optionalEmail = z
   .string()
   .trim()
-  .max(254, { message: 'must be at most 254 characters' })
-  .refine((s) => s === '' || z.email().safeParse(s).success, { message: EMAIL_MESSAGE })
+  .max(254, zodMessage('field.maxLength'))
+  .refine((s) => s === '' || z.email().safeParse(s).success, zodMessage('field.email'))
   .transform((s) => (s === '' ? null : s))
   .nullable()
   .optional()
   .transform((s) => s ?? null);
 
-const optionalPhone = optionalText(60).refine((s) => s === null || /\d/.test(s), {
-  message: 'must contain a phone number',
-});
+const optionalPhone = optionalText(60).refine((s) => s === null || /\d/.test(s), zodMessage('field.phone'));
 
 const optionalCountry = z
   .string()
   .trim()
   .transform((s) => (s === '' ? null : s.toUpperCase()))
-  .refine((s) => s === null || isCountryCode(s), { message: 'must be an ISO 3166-1 alpha-2 country code' })
+  .refine((s) => s === null || isCountryCode(s), zodMessage('field.country'))
   .nullable()
   .optional()
   .transform((v) => v ?? null);
@@ -107,7 +104,7 @@ export const serviceProviderSchema = z.object({
 export type ServiceProvider = z.infer<typeof serviceProviderSchema>;
 
 export const counterpartListSchema = z.strictObject({
-  country: z.string().trim().toUpperCase().length(2, { message: 'must be a two-letter country code' }).optional(),
+  country: z.string().trim().toUpperCase().length(2, zodMessage('field.countryLetters')).optional(),
 });
 export type ValidCounterpartList = z.output<typeof counterpartListSchema>;
 
@@ -121,7 +118,7 @@ export type SuggestField = (typeof SUGGEST_FIELDS)[number];
 export const suggestSchema = z.strictObject({
   field: z.enum(SUGGEST_FIELDS),
   /** Counterpart authorities only: those of this country (the other fields ignore it). */
-  country: z.string().trim().toUpperCase().length(2, { message: 'must be a two-letter country code' }).optional(),
+  country: z.string().trim().toUpperCase().length(2, zodMessage('field.countryLetters')).optional(),
 });
 export type SuggestQuery = z.input<typeof suggestSchema>;
 export type ValidSuggestQuery = z.output<typeof suggestSchema>;

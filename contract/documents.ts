@@ -3,6 +3,7 @@ import { CORRESPONDENCE_CHANNELS, DIRECTIONS, DOCUMENT_DIRECTIONS, DOCUMENT_TYPE
 import { isoDate } from './dates.ts';
 import { fileSourceSchema, fileTargetSchema } from './files.ts';
 import { optionalText, requestId, requiredText } from './requests.ts';
+import { zodMessage } from './messages.ts';
 
 /** A document or correspondence entry id, as the register hands them out. */
 export const recordId = z.number().int().positive();
@@ -36,9 +37,9 @@ export type DocumentRecord = z.infer<typeof documentSchema>;
 const fileName = z
   .string()
   .trim()
-  .min(1, { message: 'is required' })
-  .max(255, { message: 'must be at most 255 characters' })
-  .refine((s) => !hasControlCharacters(s), { message: 'must not contain control characters' });
+  .min(1, zodMessage('field.required'))
+  .max(255, zodMessage('field.maxLength'))
+  .refine((s) => !hasControlCharacters(s), zodMessage('field.noControlCharacters'));
 
 export const attachDocumentSchema = z.strictObject({
   requestId,

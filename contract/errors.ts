@@ -1,3 +1,5 @@
+import { englishText, type MessageKey, type MessageParams } from './messages.ts';
+
 /**
  * Every reply crossing a process boundary is an envelope, never a thrown exception:
  * the renderer always gets a code it can act on and a message a person can read.
@@ -16,15 +18,23 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * `message` is always English (the command line, the logs, and the fallback of a screen that
+ * does not know the key); `key` and `params` say it in any language (contract/messages.ts).
+ */
 export interface FieldProblem {
   /** Dotted path of the field in the input, e.g. "counterpartCountry". */
   field: string;
   message: string;
+  key?: string;
+  params?: MessageParams;
 }
 
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  key?: string;
+  params?: MessageParams;
   fields?: FieldProblem[];
 }
 
@@ -34,15 +44,44 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldProblem[] | undefined;
-  constructor(code: ErrorCode, message: string, fields?: FieldProblem[]) {
+  readonly key: MessageKey | undefined;
+  readonly params: MessageParams | undefined;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields?: FieldProblem[],
+    text?: { key: MessageKey; params?: MessageParams | undefined },
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.key = text?.key;
+    this.params = text?.params;
   }
   toApiError(): ApiError {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.key === undefined ? {} : { key: this.key }),
+      ...(this.params === undefined ? {} : { params: this.params }),
+      ...(this.fields ? { fields: this.fields } : {}),
+    };
   }
+}
+
+/** An error whose message is the catalog's `key` with `params`: the English text is made from it. */
+export function appError(code: ErrorCode, key: MessageKey, params?: MessageParams, fields?: FieldProblem[]): AppError {
+  return new AppError(code, englishText(key, params), fields, { key, params });
+}
+
+/** One field's problem, said by the catalog's `key` with `params`. */
+export function problem(field: string, key: MessageKey, params?: MessageParams): FieldProblem {
+  const message = englishText(key, params);
+  return params === undefined ? { field, message, key } : { field, message, key, params };
+}
+
+/** An error envelope's error, for the places that answer without throwing (transports, the dispatcher). */
+export function apiError(code: ErrorCode, key: MessageKey, params?: MessageParams, fields?: FieldProblem[]): ApiError {
+  return appError(code, key, params, fields).toApiError();
 }

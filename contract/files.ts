@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage } from './messages.ts';
 
 /**
  * Files cross the boundary by reference, never as bytes in a call. The desktop app names a
@@ -10,13 +11,13 @@ const absolutePath = z
   .trim()
   .min(1)
   .max(4096)
-  .refine((f) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(f), { message: 'must be an absolute path' });
+  .refine((f) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(f), zodMessage('field.absolutePath'));
 
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
 export const fileSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('path'), path: absolutePath }),
-  z.strictObject({ kind: z.literal('upload'), id: z.string().regex(UPLOAD_ID, { message: 'is not an upload' }) }),
+  z.strictObject({ kind: z.literal('upload'), id: z.string().regex(UPLOAD_ID, zodMessage('field.notUpload')) }),
 ]);
 export type FileSource = z.infer<typeof fileSourceSchema>;
 

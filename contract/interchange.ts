@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageParamsSchema } from './messages.ts';
 
 /**
  * The register interchange format (shared/spec/register-interchange.md): its columns in the
@@ -70,7 +71,10 @@ export const importProblemSchema = z.object({
   row: z.number().int().min(1),
   /** Our column name, or the file's header for a header problem; empty for the whole row. */
   column: z.string(),
+  /** In English; `key` and `params` say it in any language (contract/messages.ts). */
   message: z.string(),
+  key: z.string().optional(),
+  params: messageParamsSchema.optional(),
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 

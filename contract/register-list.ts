@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { optionalText } from './request-fields.ts';
 import { requestId } from './requests.ts';
+import { zodMessage } from './messages.ts';
 
 /** One officer put in charge of several requests at once (null: nobody). */
 export const assignSchema = z.strictObject({
   ids: z
     .array(requestId)
-    .min(1, { message: 'must name at least one request' })
-    .max(500, { message: 'can name at most 500 requests at once' })
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not name a request twice' }),
+    .min(1, zodMessage('field.atLeastOneRequest'))
+    .max(500, zodMessage('field.atMostRequests'))
+    .refine((ids) => new Set(ids).size === ids.length, zodMessage('field.requestTwice')),
   assignedTo: optionalText(120),
 });
 export type AssignInput = z.input<typeof assignSchema>;

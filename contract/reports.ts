@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n/languages.ts';
 import { fileTargetSchema } from './files.ts';
 import { savedQuerySchema } from './views.ts';
+import { zodMessage } from './messages.ts';
+
+/** The language a file people read is written in (its labels, dates, numbers, country names). */
+export const exportLanguageSchema = z
+  // zod's own "must be one of …" (contract/zod-messages.ts) lists the six.
+  .enum(LANGUAGES)
+  .default(DEFAULT_LANGUAGE);
 
 /** The register's columns, as the list shows them and its export writes them. */
 export const REGISTER_COLUMNS = [
@@ -24,11 +32,9 @@ export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
 /** The register as filtered on screen, every matching row (not just the page), as a file. */
 export const listExportSchema = z.strictObject({
   query: savedQuerySchema,
-  columns: z
-    .array(z.enum(REGISTER_COLUMNS))
-    .min(1, { message: 'must name at least one column' })
-    .max(REGISTER_COLUMNS.length),
+  columns: z.array(z.enum(REGISTER_COLUMNS)).min(1, zodMessage('field.atLeastOneColumn')).max(REGISTER_COLUMNS.length),
   format: z.enum(['csv', 'xlsx']),
+  language: exportLanguageSchema,
   target: fileTargetSchema,
 });
 export type ListExportInput = z.input<typeof listExportSchema>;
@@ -40,10 +46,11 @@ export type StatusReportBy = (typeof STATUS_REPORT_BY)[number];
 
 export const statusReportSchema = z.strictObject({
   by: z.enum(STATUS_REPORT_BY),
-  value: z.string({ error: 'is required' }).trim().min(1, { message: 'is required' }).max(300),
+  value: z.string(zodMessage('field.required')).trim().min(1, zodMessage('field.required')).max(300),
   /** Closed requests too (by default only those still open). */
   includeClosed: z.boolean().default(false),
   format: z.enum(['pdf', 'xlsx']),
+  language: exportLanguageSchema,
   target: fileTargetSchema,
 });
 export type StatusReportInput = z.input<typeof statusReportSchema>;

@@ -12,13 +12,15 @@ import {
 } from './codes.ts';
 import { isCountryCode } from './countries.ts';
 import { isoDate } from './dates.ts';
+import { isLanguageCode } from './language-codes.ts';
+import { zodMessage } from './messages.ts';
 
 /** Optional free text: trimmed, empty means "no value", bounded so a paste cannot bloat the file. */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { message: `must be at most ${max} characters` })
+    .max(max, zodMessage('field.maxLength'))
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional()
@@ -26,10 +28,10 @@ export const optionalText = (max: number) =>
 
 export const requiredText = (max: number) =>
   z
-    .string({ error: 'is required' })
+    .string(zodMessage('field.required'))
     .trim()
-    .min(1, { message: 'is required' })
-    .max(max, { message: `must be at most ${max} characters` });
+    .min(1, zodMessage('field.required'))
+    .max(max, zodMessage('field.maxLength'));
 
 const optionalCode = <T extends readonly [string, ...string[]]>(codes: T) =>
   z
@@ -51,17 +53,13 @@ const codeList = <T extends readonly [string, ...string[]]>(codes: T) =>
     .default([])
     .transform((list) => codes.filter((c) => list.includes(c)) as T[number][]);
 
-export const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCountryCode, { message: 'must be an ISO 3166-1 alpha-2 country code' });
+export const countryCode = z.string().trim().toUpperCase().refine(isCountryCode, zodMessage('field.country'));
 
 const optionalCountry = z
   .string()
   .trim()
   .transform((s) => (s === '' ? null : s.toUpperCase()))
-  .refine((s) => s === null || isCountryCode(s), { message: 'must be an ISO 3166-1 alpha-2 country code' })
+  .refine((s) => s === null || isCountryCode(s), zodMessage('field.country'))
   .nullable()
   .optional()
   .transform((v) => v ?? null);
@@ -72,15 +70,26 @@ const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?
 export const dateTimeWithOffset = z
   .string()
   .trim()
-  .refine((s) => DATE_TIME_WITH_OFFSET.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'must be a date and time with its UTC offset, e.g. 2026-03-01T10:15+02:00',
-  });
+  .refine((s) => DATE_TIME_WITH_OFFSET.test(s) && !Number.isNaN(Date.parse(s)), zodMessage('field.dateTimeWithOffset'));
+
+/** An ISO 639-1 code ("fr"), any case typed; empty means "not said". */
+const optionalLanguage = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? null : s.toLowerCase()))
+  // Kept a string (not narrowed to the code type): stored text read back is a plain string.
+  .refine((s): boolean => s === null || isLanguageCode(s), zodMessage('field.languageCode'))
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
 export const partySchema = z.strictObject({
   role: z.enum(PARTY_ROLES),
   name: requiredText(300),
   birthDate: optionalDate,
   nationality: optionalCountry,
+  /** Where the person or entity is (address, town, country), as far as known. */
+  location: optionalText(500),
   identifiers: optionalText(500),
   note: optionalText(2000),
 });
@@ -104,7 +113,7 @@ export const identifierSchema = z
   })
   .refine((i) => i.fromAt === null || i.toAt === null || Date.parse(i.fromAt) <= Date.parse(i.toAt), {
     path: ['toAt'],
-    message: 'must not be before the start of the range',
+    ...zodMessage('field.rangeEndBeforeStart'),
   });
 export type IdentifierInput = z.input<typeof identifierSchema>;
 export type Identifier = z.output<typeof identifierSchema>;
@@ -133,7 +142,39 @@ export const requestFieldsShape = {
   preservedUntil: optionalDate,
   parties: z.array(partySchema).max(200).default([]),
   identifiers: z.array(identifierSchema).max(500).default([]),
+  /*
+   * What a formal request must state besides the above (contract/completeness.ts). The register
+   * keeps them; the interchange format does not carry them (an import leaves them empty).
+   */
+  /** The subject and nature of the investigation, prosecution or proceeding. */
+  proceedingsNature: optionalText(2000),
+  /** The authority conducting the proceedings (often, not always, the one asking). */
+  conductingAuthority: optionalText(300),
+  /** Any particular procedure the requested state is asked to follow (e.g. an oath, the defence present). */
+  procedureToFollow: optionalText(4000),
+  /** What the evidence or assistance is for. */
+  purpose: optionalText(4000),
+  /** Emergency disclosure only: why life or safety is at imminent risk. */
+  emergencyJustification: optionalText(4000),
+  /** The language the request is written in (ISO 639-1), checked against the counterpart's profile. */
+  requestLanguage: optionalLanguage,
+  /** This request follows a preservation (linked with a follow-up link); not for a preservation itself. */
+  followsPreservation: z.boolean().default(false),
 };
+
+/**
+ * The fields the interchange format does not carry, as a request imported from it holds them
+ * (the import's fast path writes them so: db/interchange/quick-row.ts).
+ */
+export const FIELDS_NOT_INTERCHANGED = {
+  proceedingsNature: null,
+  conductingAuthority: null,
+  procedureToFollow: null,
+  purpose: null,
+  emergencyJustification: null,
+  requestLanguage: null,
+  followsPreservation: false,
+} as const;
 
 export const requestFieldsSchema = z.strictObject(requestFieldsShape);
 export type RequestFieldsInput = z.input<typeof requestFieldsSchema>;
@@ -150,7 +191,7 @@ export const newRequestSchema = z
   })
   .refine((r) => !(r.direction === 'incoming' && (r.openedOn ?? null) === null), {
     path: ['openedOn'],
-    message: 'is required for an incoming request (the day it was received)',
+    ...zodMessage('field.openedOnIncoming'),
     // Run even when other fields failed, so one reply names every missing field.
     when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   });

@@ -12,8 +12,10 @@ import {
   STATUSES,
   URGENCIES,
 } from './codes.ts';
+import { OVERRIDE_REASON_MAX } from './completeness.ts';
 import { isoDate } from './dates.ts';
 import { identifierSchema, optionalText, partySchema } from './request-fields.ts';
+import { zodMessage } from './messages.ts';
 
 export * from './request-fields.ts';
 
@@ -49,6 +51,12 @@ export const historyEntrySchema = z.object({
   fromStatus: statusSchema.nullable(),
   toStatus: statusSchema,
   note: z.string().nullable(),
+  /**
+   * An outgoing request moved on although it lacked essentials (contract/completeness.ts): the
+   * codes it lacked then (kept as text, so a code renamed later still reads) and the officer's reason.
+   * Absent from every other entry.
+   */
+  override: z.object({ reason: z.string(), missing: z.array(z.string()) }).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -108,6 +116,13 @@ export const requestDetailSchema = requestSummarySchema.extend({
   preservedUntil: z.string().nullable(),
   parties: z.array(partySchema),
   identifiers: z.array(identifierSchema),
+  proceedingsNature: z.string().nullable(),
+  conductingAuthority: z.string().nullable(),
+  procedureToFollow: z.string().nullable(),
+  purpose: z.string().nullable(),
+  emergencyJustification: z.string().nullable(),
+  requestLanguage: z.string().nullable(),
+  followsPreservation: z.boolean(),
   refusalGrounds: z.array(z.enum(REFUSAL_GROUNDS)),
   createdAt: z.string(),
   version: z.number().int(),
@@ -172,6 +187,11 @@ export const transitionSchema = z.strictObject({
     .nullable()
     .optional()
     .transform((v) => v ?? null),
+  /**
+   * Moving an outgoing request on although it lacks essentials (contract/completeness.ts): the
+   * officer's reason, recorded in the history and the audit log. Ignored when nothing is missing.
+   */
+  overrideReason: optionalText(OVERRIDE_REASON_MAX),
   /** The version the user saw: a move made on stale data is refused, not merged. */
   expectedVersion: z.number().int().min(1),
 });
@@ -196,7 +216,7 @@ export type ValidRecordEvent = z.output<typeof recordEventSchema>;
 export const linkRequestSchema = z.strictObject({
   id: requestId,
   /** The other request, by our reference as the clerk reads it. */
-  otherReference: z.string().trim().min(1, { message: 'is required' }).max(120),
+  otherReference: z.string().trim().min(1, zodMessage('field.required')).max(120),
   kind: z.enum(LINK_KINDS),
 });
 export type LinkRequestInput = z.input<typeof linkRequestSchema>;

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { isTimeZone } from './clock-calendar.ts';
+import {
+  ADJUSTABLE_CLOCKS,
+  type AdjustableClock,
+  CLOCK_UNITS_ALLOWED,
+  DEFAULT_CLOCK_LENGTHS,
+  DEFAULT_EXTENSION_DAYS,
+  PRESERVATION_CLOCKS,
+  type PreservationClock,
+} from './clocks.ts';
+import { isoDate } from './dates.ts';
+import { zodMessage } from './messages.ts';
 
 /**
  * Reference patterns use placeholders: {KIND} (MLA, PRE, DIS, EDR), {DIR} (IN, OUT),
@@ -10,33 +22,30 @@ export const DEFAULT_REFERENCE_PATTERN = '{KIND}-{DIR}-{YYYY}-{SEQ:5}';
 export const referencePatternSchema = z
   .string()
   .trim()
-  .min(1, { message: 'is required' })
-  .max(80, { message: 'must be at most 80 characters' })
-  .refine((p) => ['{KIND}', '{DIR}', '{YYYY}'].every((t) => p.includes(t)), {
-    message: 'must contain {KIND}, {DIR} and {YYYY}, so that references stay unique',
-  })
-  .refine((p) => (p.match(/\{SEQ(?::[1-9])?\}/g) ?? []).length === 1, {
-    message: 'must contain the running number once, as {SEQ} or {SEQ:n} (n from 1 to 9)',
-  })
-  .refine((p) => p.replace(/\{(KIND|DIR|YYYY|SEQ(?::[1-9])?)\}/g, '').search(/[{}]/) === -1, {
-    message: 'may use only {KIND}, {DIR}, {YYYY} and {SEQ:n} as placeholders',
-  });
+  .min(1, zodMessage('field.required'))
+  .max(80, zodMessage('field.maxLength'))
+  .refine((p) => ['{KIND}', '{DIR}', '{YYYY}'].every((t) => p.includes(t)), zodMessage('field.referencePattern.parts'))
+  .refine((p) => (p.match(/\{SEQ(?::[1-9])?\}/g) ?? []).length === 1, zodMessage('field.referencePattern.sequence'))
+  .refine(
+    (p) => p.replace(/\{(KIND|DIR|YYYY|SEQ(?::[1-9])?)\}/g, '').search(/[{}]/) === -1,
+    zodMessage('field.referencePattern.placeholders'),
+  );
 
 const days = z
-  .number({ error: 'must be a number of days' })
-  .int({ message: 'must be a whole number of days' })
-  .min(1, { message: 'must be at least 1 day' })
-  .max(3650, { message: 'must be at most 3650 days (ten years)' });
+  .number(zodMessage('field.numberOf.days'))
+  .int(zodMessage('field.wholeNumberOf.days'))
+  .min(1, zodMessage('field.atLeastDays'))
+  .max(3650, zodMessage('field.atMostTenYears'));
 
-const whole = (unit: string, min: number, max: number) =>
+const whole = (unit: 'attempts' | 'minutes', min: number, max: number) =>
   z
-    .number({ error: `must be a number of ${unit}` })
-    .int({ message: `must be a whole number of ${unit}` })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
+    .number(zodMessage(`field.numberOf.${unit}`))
+    .int(zodMessage(`field.wholeNumberOf.${unit}`))
+    .min(min, zodMessage('field.atLeast'))
+    .max(max, zodMessage('field.atMost'));
 
 export const settingsSchema = z.object({
-  officeName: z.string().trim().max(200, { message: 'must be at most 200 characters' }),
+  officeName: z.string().trim().max(200, zodMessage('field.maxLength')),
   referencePattern: referencePatternSchema,
   /** Reminders (the Today dashboard): how long the office waits before a request counts as late. */
   acknowledgementDays: days,
@@ -68,12 +77,12 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsPatchSchema = settingsSchema.partial();
 
-const backupCount = (what: string, max: number) =>
+const backupCount = (what: 'backups' | 'days', max: number) =>
   z
-    .number({ error: `must be a number of ${what}` })
-    .int({ message: `must be a whole number of ${what}` })
-    .min(1, { message: 'must be at least 1' })
-    .max(max, { message: `must be at most ${max}` });
+    .number(zodMessage(`field.numberOf.${what}`))
+    .int(zodMessage(`field.wholeNumberOf.${what}`))
+    .min(1, zodMessage('field.atLeast'))
+    .max(max, zodMessage('field.atMost'));
 
 /**
  * How many backups are kept (db/backups/retention.ts prunes the others after each backup).
@@ -97,3 +106,78 @@ export const DEFAULT_BACKUP_RETENTION: BackupRetention = {
 };
 
 export const backupRetentionPatchSchema = backupRetentionSchema.partial();
+
+/*
+ * The legal clocks (contract/clocks.ts): each adjustable clock's length, the preservations'
+ * extension, and the office's calendar the day-counted clocks run on. Kept apart from the
+ * office settings above, as one stored value: the Clocks form in Settings edits them on its own.
+ * The reminder times above (acknowledgementDays, replyAbroadDays) are the lengths of the
+ * acknowledgement and reply-abroad clocks: they are not repeated here.
+ */
+
+const wholeNumber = (min: number, max: number) =>
+  z.number().int().min(min, zodMessage('field.atLeast')).max(max, zodMessage('field.atMost'));
+
+const clockLengthSchema = (id: AdjustableClock) => {
+  const units = CLOCK_UNITS_ALLOWED[id];
+  // Hours are for emergencies: up to 30 days of them; days up to ten years, as the reminders.
+  return z.strictObject({ length: units[0] === 'hours' ? wholeNumber(1, 720) : days, unit: z.enum(units) });
+};
+
+const uniqueList = <T>(list: readonly T[]) => new Set(list).size === list.length;
+
+export const clockSettingsSchema = z.object({
+  lengths: z.object(
+    Object.fromEntries(ADJUSTABLE_CLOCKS.map((id) => [id, clockLengthSchema(id)])) as {
+      [K in AdjustableClock]: ReturnType<typeof clockLengthSchema>;
+    },
+  ),
+  /** Days one extension of a preservation adds, when the request records no new date. */
+  extensions: z.object(
+    Object.fromEntries(PRESERVATION_CLOCKS.map((id) => [id, days])) as { [K in PreservationClock]: typeof days },
+  ),
+  /** ISO weekdays the office is closed, 1 Monday … 7 Sunday: Saturday and Sunday, or Friday and Saturday… */
+  weekendDays: z
+    .array(z.number().int().min(1, zodMessage('field.atLeast')).max(7, zodMessage('field.atMost')))
+    .max(6, zodMessage('clock.field.weekendWholeWeek'))
+    .refine(uniqueList, zodMessage('clock.field.repeated')),
+  /** Public holidays: working-day clocks skip them, and periods of the EU instruments do not end on them. */
+  holidays: z
+    .array(isoDate)
+    .max(1000, zodMessage('field.atMost'))
+    .refine(uniqueList, zodMessage('clock.field.repeated')),
+  /** The office's IANA time zone, whose calendar days the clocks count; empty: the machine's own. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64, zodMessage('field.maxLength'))
+    .refine((zone) => zone === '' || isTimeZone(zone), zodMessage('clock.field.timeZone')),
+  /** A clock counted in days is "due soon" this many days before its due day (0: only when due)… */
+  warningDays: wholeNumber(0, 365),
+  /** …and one counted in hours this many hours before. */
+  warningHours: wholeNumber(0, 168),
+});
+export type ClockSettings = z.infer<typeof clockSettingsSchema>;
+
+export const DEFAULT_CLOCK_SETTINGS: ClockSettings = {
+  lengths: { ...DEFAULT_CLOCK_LENGTHS },
+  extensions: { ...DEFAULT_EXTENSION_DAYS },
+  weekendDays: [6, 7],
+  holidays: [],
+  timeZone: '',
+  // A week's notice for a day-counted clock; for an emergency's hours, the last two.
+  warningDays: 7,
+  warningHours: 2,
+};
+
+/** A change to some of them: any top-level part, and any single clock of a group. */
+export const clockSettingsPatchSchema = z.strictObject({
+  lengths: clockSettingsSchema.shape.lengths.partial().strict().optional(),
+  extensions: clockSettingsSchema.shape.extensions.partial().strict().optional(),
+  weekendDays: clockSettingsSchema.shape.weekendDays.optional(),
+  holidays: clockSettingsSchema.shape.holidays.optional(),
+  timeZone: clockSettingsSchema.shape.timeZone.optional(),
+  warningDays: clockSettingsSchema.shape.warningDays.optional(),
+  warningHours: clockSettingsSchema.shape.warningHours.optional(),
+});
+export type ClockSettingsPatch = z.infer<typeof clockSettingsPatchSchema>;

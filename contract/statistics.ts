@@ -10,7 +10,9 @@ import {
   REFUSAL_GROUNDS,
   URGENCIES,
 } from './codes.ts';
+import { exportLanguageSchema } from './reports.ts';
 import { fileTargetSchema } from './files.ts';
+import { zodMessage } from './messages.ts';
 
 /**
  * The annual statistics in the JSON form of shared/spec/annual-statistics.md. These schemas
@@ -26,10 +28,10 @@ export const STATISTICS_KINDS = [...KINDS, 'all'] as const;
 export type StatisticsKind = (typeof STATISTICS_KINDS)[number];
 
 export const statisticsYearSchema = z
-  .number({ error: 'must be a year' })
-  .int({ message: 'must be a whole year' })
-  .min(1900, { message: 'must be 1900 or later' })
-  .max(2200, { message: 'must be 2200 or earlier' });
+  .number(zodMessage('field.year.type'))
+  .int(zodMessage('field.year.whole'))
+  .min(1900, zodMessage('field.year.min'))
+  .max(2200, zodMessage('field.year.max'));
 
 const count = z.number().int().nonnegative();
 /** Zero entries may be left out of a breakdown (spec), so every key is optional. */
@@ -113,8 +115,8 @@ export const statisticsTrendInputSchema = z
     direction: z.enum(DIRECTIONS),
     kind: z.enum(STATISTICS_KINDS).default('all'),
   })
-  .refine((t) => t.toYear >= t.fromYear, { message: 'must not be before fromYear', path: ['toYear'] })
-  .refine((t) => t.toYear - t.fromYear < 50, { message: 'covers at most 50 years', path: ['toYear'] });
+  .refine((t) => t.toYear >= t.fromYear, { ...zodMessage('field.year.notBeforeFrom'), path: ['toYear'] })
+  .refine((t) => t.toYear - t.fromYear < 50, { ...zodMessage('field.year.span', { count: 50 }), path: ['toYear'] });
 export type StatisticsTrendInput = z.input<typeof statisticsTrendInputSchema>;
 export type ValidStatisticsTrend = z.output<typeof statisticsTrendInputSchema>;
 
@@ -133,6 +135,8 @@ export type StatisticsFormat = (typeof STATISTICS_FORMATS)[number];
 export const statisticsExportInputSchema = z.strictObject({
   year: statisticsYearSchema,
   format: z.enum(STATISTICS_FORMATS),
+  /** The XLSX's and PDF's language; the CSV holds codes and numbers only, the same in every language. */
+  language: exportLanguageSchema,
   target: fileTargetSchema,
 });
 export type StatisticsExportInput = z.input<typeof statisticsExportInputSchema>;
@@ -140,7 +144,7 @@ export type ValidStatisticsExport = z.output<typeof statisticsExportInputSchema>
 
 export const freezeStatisticsInputSchema = z.strictObject({
   year: statisticsYearSchema,
-  label: z.string({ error: 'is required' }).trim().min(1, { message: 'is required' }).max(200),
+  label: z.string(zodMessage('field.required')).trim().min(1, zodMessage('field.required')).max(200),
 });
 export type FreezeStatisticsInput = z.input<typeof freezeStatisticsInputSchema>;
 export type ValidFreezeStatistics = z.output<typeof freezeStatisticsInputSchema>;

@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import { type ChannelName, channels, isChannelName } from './channels.ts';
-import type { ApiError, FieldProblem } from './errors.ts';
+import { type ApiError, apiError, type FieldProblem, problem } from './errors.ts';
+import { issueMessage } from './zod-messages.ts';
 
+/** Each issue as the problem of its field, said by a key of the messages catalog (contract/zod-messages.ts). */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const { key, params } = issueMessage(issue);
+    return problem(
+      issue.path.map(String).join('.') || '(input)',
+      key,
+      Object.keys(params).length > 0 ? params : undefined,
+    );
+  });
 }
 
 /**
@@ -21,7 +27,7 @@ export function describeChannel(channel: unknown): string {
 
 /** The refusal of a call to a channel the contract does not have. */
 export function unknownChannelError(channel: unknown): ApiError {
-  return { code: 'unknown_channel', message: `There is no channel named ${describeChannel(channel)}.` };
+  return apiError('unknown_channel', 'call.unknownChannel', { channel: describeChannel(channel) });
 }
 
 /**
@@ -36,11 +42,12 @@ export function validateInput(
   if (!isChannelName(channel)) {
     return { ok: false, error: unknownChannelError(channel) };
   }
-  const parsed = channels[channel].input.safeParse(input ?? {});
+  // With the input on each issue, a missing field is told from one of the wrong type.
+  const parsed = channels[channel].input.safeParse(input ?? {}, { reportInput: true });
   if (!parsed.success) {
     const fields = fieldProblems(parsed.error);
     const names = [...new Set(fields.map((f) => f.field))].join(', ');
-    return { ok: false, error: { code: 'invalid_input', message: `Please check: ${names}.`, fields } };
+    return { ok: false, error: apiError('invalid_input', 'call.pleaseCheck', { fields: names }, fields) };
   }
   return { ok: true, channel, input: parsed.data };
 }

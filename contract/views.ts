@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuerySchema } from './requests.ts';
+import { zodMessage } from './messages.ts';
 
 /** A saved view keeps the register's filters and sort order, never a page position. */
 export const savedQuerySchema = listQuerySchema.omit({ limit: true, offset: true });
@@ -14,9 +15,11 @@ export const savedViewSchema = z.object({
 export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const saveViewSchema = z.strictObject({
-  name: z.string({ error: 'is required' }).trim().min(1, { message: 'is required' }).max(80, {
-    message: 'must be at most 80 characters',
-  }),
+  name: z
+    .string(zodMessage('field.required'))
+    .trim()
+    .min(1, zodMessage('field.required'))
+    .max(80, zodMessage('field.maxLength')),
   query: savedQuerySchema,
 });
 export type SaveViewInput = z.input<typeof saveViewSchema>;

@@ -39,10 +39,7 @@ const COLUMNS = 'id, at, actor, action, entity, entity_id, details, prev_hash, h
 function chainWalk(sqlite: Database.Database) {
   const columns = sqlite.prepare("SELECT name FROM pragma_table_info('audit_log')").pluck().all();
   if (!columns.includes('hash')) {
-    throw new StorageError(
-      'unreadable',
-      'This register predates the audit log’s hash chain: migrate it (mla-desk migrate) before verifying.',
-    );
+    throw new StorageError('unreadable', { key: 'storage.beforeAuditChain' });
   }
   // The cursor is the id as text: an id no entry written by MLA Desk has (beyond 2^53) stays exact.
   const first = sqlite.prepare(`SELECT CAST(id AS TEXT), ${COLUMNS} FROM audit_log ORDER BY id LIMIT ${SLICE}`);

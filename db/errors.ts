@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors.ts';
+import { englishText, type MessageKey, type MessageParams } from '../contract/messages.ts';
 
 export type StorageProblem =
   | 'missing' // no database at that path
@@ -9,12 +10,23 @@ export type StorageProblem =
   | 'encrypted' // an encrypted register opened without its key
   | 'wrong_key'; // a key (or key file, or recovery passphrase) that does not open it
 
+/** What a storage error says: English text, or a key of the messages catalog with its parameters. */
+export type StorageMessage = string | { key: MessageKey; params?: MessageParams };
+
 /** A database that cannot be opened or upgraded. Nothing has been changed when it is thrown. */
 export class StorageError extends AppError {
   readonly problem: StorageProblem;
-  constructor(problem: StorageProblem, message: string) {
-    super('storage', message);
+  constructor(problem: StorageProblem, message: StorageMessage) {
+    super(
+      'storage',
+      typeof message === 'string' ? message : englishText(message.key, message.params),
+      undefined,
+      typeof message === 'string' ? undefined : message,
+    );
     this.name = 'StorageError';
     this.problem = problem;
   }
 }
+
+/** The reason an unexpected failure gives, for a message that quotes it. */
+export const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -5,7 +5,7 @@ import { copyOpenDatabase } from './backups/database.ts';
 import { checkBackupDatabase } from './backups/take.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 import { countActivityDrift } from './consistency.ts';
-import { StorageError } from './errors.ts';
+import { reasonOf, StorageError } from './errors.ts';
 import { type OpenOptions, openDatabase } from './open.ts';
 
 export interface CheckReport {
@@ -62,14 +62,14 @@ export async function backupOpenDatabase(
   out: string,
   options: OpenOptions,
 ): Promise<{ file: string; bytes: number }> {
-  if (fs.existsSync(out)) throw new StorageError('unreadable', `${out} already exists; choose another name.`);
+  if (fs.existsSync(out)) throw new StorageError('unreadable', { key: 'backup.fileExists', params: { file: out } });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await copyOpenDatabase(sqlite, out, options.nativeBinding);
   try {
     checkBackupDatabase(out, options);
   } catch (e) {
     fs.rmSync(out, { force: true });
-    throw new StorageError('unreadable', `The backup at ${out} failed its check: ${(e as Error).message}`);
+    throw new StorageError('unreadable', { key: 'backup.checkFailed', params: { file: out, reason: reasonOf(e) } });
   }
   return { file: out, bytes: fs.statSync(out).size };
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sealLegacyAuditEntries } from './audit-chain.ts';
-import { StorageError } from './errors.ts';
+import { reasonOf, StorageError } from './errors.ts';
 
 export interface Migration {
   statements: string[];
@@ -18,10 +18,10 @@ export function loadMigrations(migrationsFolder: string): Migration[] {
       createdAt: m.folderMillis,
     }));
   } catch (e) {
-    throw new StorageError(
-      'migration_failed',
-      `The database migrations could not be read from ${migrationsFolder}: ${(e as Error).message}`,
-    );
+    throw new StorageError('migration_failed', {
+      key: 'storage.migrationsUnreadable',
+      params: { folder: migrationsFolder, reason: reasonOf(e) },
+    });
   }
 }
 
@@ -48,9 +48,6 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
   try {
     run.immediate();
   } catch (e) {
-    throw new StorageError(
-      'migration_failed',
-      `Upgrading the database failed and nothing was changed: ${(e as Error).message}`,
-    );
+    throw new StorageError('migration_failed', { key: 'storage.upgradeFailed', params: { reason: reasonOf(e) } });
   }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupBeforeMigration } from './backups/take.ts';
-import { StorageError } from './errors.ts';
+import { reasonOf, StorageError } from './errors.ts';
 import { rollBackInterruptedEncryption } from './keys/interrupted-encryption.ts';
 import { isPlainSqliteFile, keyPragma, type RegisterKey } from './keys/register-key.ts';
 import { applyMigrations, loadMigrations } from './migrate.ts';
@@ -94,20 +94,14 @@ function inspect(file: string, nativeBinding: string | undefined, key: RegisterK
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       // An encrypted file and a file that is not a database look the same without the right key.
       if (key && !plain) {
-        throw new StorageError(
-          'wrong_key',
-          `The key does not open ${file}: it is the key of another register, or the file is not an MLA Desk register.`,
-        );
+        throw new StorageError('wrong_key', { key: 'storage.wrongKey', params: { file } });
       }
       if (!plain && looksLikeEncryptedDatabase(file)) {
-        throw new StorageError(
-          'encrypted',
-          `${file} is encrypted (or is not an MLA Desk database): open it with its key (--key-file).`,
-        );
+        throw new StorageError('encrypted', { key: 'storage.encrypted', params: { file } });
       }
-      throw new StorageError('not_mla_desk', `${file} is not an MLA Desk database (it is not a readable SQLite file).`);
+      throw new StorageError('not_mla_desk', { key: 'storage.notSqlite', params: { file } });
     }
-    throw new StorageError('unreadable', `${file} cannot be read: ${(e as Error).message}`);
+    throw new StorageError('unreadable', { key: 'storage.unreadable', params: { file, reason: reasonOf(e) } });
   } finally {
     probe?.close();
     // Had another process the file open, these would have existed before the probe.
@@ -127,10 +121,10 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   const exists = fs.existsSync(file);
 
   if (!exists && !options.create) {
-    throw new StorageError('missing', `There is no database at ${file}.`);
+    throw new StorageError('missing', { key: 'storage.missing', params: { file } });
   }
   if (exists && !options.create && fs.statSync(file).size === 0) {
-    throw new StorageError('not_mla_desk', `${file} is an empty file, not an MLA Desk database.`);
+    throw new StorageError('not_mla_desk', { key: 'storage.emptyFile', params: { file } });
   }
   let facts: FileFacts = { applicationId: 0, userVersion: 0, objects: 0 };
   if (exists) {
@@ -140,13 +134,13 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     facts = inspect(file, nativeBinding, options.key);
     const isEmpty = facts.objects === 0 && facts.userVersion === 0;
     if (!isEmpty && facts.applicationId !== APPLICATION_ID) {
-      throw new StorageError('not_mla_desk', `${file} is a SQLite database, but not an MLA Desk register.`);
+      throw new StorageError('not_mla_desk', { key: 'storage.notRegister', params: { file } });
     }
     if (facts.userVersion > migrations.length) {
-      throw new StorageError(
-        'newer',
-        `${file} was written by a newer version of MLA Desk (schema ${facts.userVersion}; this version knows ${migrations.length}). Update MLA Desk to open it.`,
-      );
+      throw new StorageError('newer', {
+        key: 'storage.newerSchema',
+        params: { file, schema: facts.userVersion, known: migrations.length },
+      });
     }
   } else {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -161,7 +155,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     if (options.key && !plainBefore) sqlite.pragma(keyPragma(options.key));
     sqlite.pragma(`cache_size = ${-PAGE_CACHE_KIB}`);
   } catch (e) {
-    throw new StorageError('unreadable', `${file} cannot be opened: ${(e as Error).message}`);
+    throw new StorageError('unreadable', { key: 'storage.cannotOpen', params: { file, reason: reasonOf(e) } });
   }
   if (options.readonly) {
     return {
@@ -176,10 +170,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     // The probe read the header as it is on disk; a crash can leave a newer one in the WAL.
     const liveVersion = Number(sqlite.pragma('user_version', { simple: true }));
     if (liveVersion > migrations.length) {
-      throw new StorageError(
-        'newer',
-        `${file} was written by a newer version of MLA Desk. Update MLA Desk to open it.`,
-      );
+      throw new StorageError('newer', { key: 'storage.newer', params: { file } });
     }
     if (options.key && plainBefore) encryptInPlace(sqlite, options.key);
     // Before the first write fixes it: 8 KiB pages hold a register about 4% smaller than 4 KiB

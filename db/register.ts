@@ -6,12 +6,15 @@ import type { Actor } from './audit.ts';
 import { type BackupStore, sqliteBackupStore } from './backups/store.ts';
 import { verifyAuditChainGently } from './audit-verify.ts';
 import type { Clock } from './clock.ts';
+import { type ClockStore, sqliteClockStore } from './clocks/store.ts';
 import { type DashboardStore, sqliteDashboardStore } from './dashboard.ts';
 import { backupOpenDatabase } from './maintenance.ts';
 import { type OpenOptions, openDatabase } from './open.ts';
 import { type DirectoryStore, sqliteDirectoryStore } from './directories/store.ts';
+import { type ProfileStore, sqliteProfileStore } from './profiles/store.ts';
 import { type DocumentStore, sqliteDocumentStore } from './documents/store.ts';
 import { type InterchangeStore, sqliteInterchangeStore } from './interchange/store.ts';
+import { type LetterStore, sqliteLetterStore } from './letters/store.ts';
 import { type RegisterEncryption, registerEncryption } from './keys/recovery-store.ts';
 import { type ReportStore, sqliteReportStore } from './reports/store.ts';
 import { type RequestStore, sqliteRequestStore } from './requests/store.ts';
@@ -36,7 +39,13 @@ export interface Register {
   readonly interchange: InterchangeStore;
   readonly documents: DocumentStore;
   readonly directories: DirectoryStore;
+  /** What the office knows of each counterpart state's requirements (issue 8). */
+  readonly profiles: ProfileStore;
+  /** Letters generated from the office's templates, and the case summary of a request (issue 8). */
+  readonly letters: LetterStore;
   readonly dashboard: DashboardStore;
+  /** The legal clocks: their settings, each request's, and those due (issue 8). */
+  readonly clocks: ClockStore;
   readonly views: ViewStore;
   readonly reports: ReportStore;
   readonly statistics: StatisticsStore;
@@ -69,7 +78,10 @@ export function openSqliteRegister(options: OpenOptions): Register {
     interchange: sqliteInterchangeStore(db, options),
     documents: sqliteDocumentStore(db, opened.file, options.key),
     directories: sqliteDirectoryStore(db),
+    profiles: sqliteProfileStore(db),
+    letters: sqliteLetterStore(db, opened.file, options.key),
     dashboard: sqliteDashboardStore(db),
+    clocks: sqliteClockStore(db),
     views: sqliteViewStore(db),
     reports: sqliteReportStore(db),
     statistics: sqliteStatisticsStore(db),

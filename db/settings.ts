@@ -1,9 +1,14 @@
 import type { Db, Queryable } from './types.ts';
 import { eq } from 'drizzle-orm';
+import { ADJUSTABLE_CLOCKS, PRESERVATION_CLOCKS } from '../contract/clocks.ts';
 import {
   type BackupRetention,
   backupRetentionSchema,
+  type ClockSettings,
+  type ClockSettingsPatch,
+  clockSettingsSchema,
   DEFAULT_BACKUP_RETENTION,
+  DEFAULT_CLOCK_SETTINGS,
   DEFAULT_SETTINGS,
   type Settings,
   settingsSchema,
@@ -99,6 +104,98 @@ export function updateBackupRetention(
         entity: 'settings',
         entityId: null,
         details: { before: { backupRetention: before }, after: { backupRetention: after } },
+      });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+const CLOCKS_KEY = 'clocks';
+
+/** A stored part of the clock settings, each piece checked on its own: what does not check falls back to its default. */
+function mergedClockSettings(stored: unknown): ClockSettings {
+  const from: Record<string, unknown> = stored !== null && typeof stored === 'object' ? { ...stored } : {};
+  const shape = clockSettingsSchema.shape;
+  const part = <T>(
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+    value: unknown,
+    fallback: T,
+  ): T => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : fallback;
+  };
+  const group = (value: unknown): Record<string, unknown> =>
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const lengths = group(from['lengths']);
+  const extensions = group(from['extensions']);
+  return {
+    lengths: Object.fromEntries(
+      ADJUSTABLE_CLOCKS.map((id) => [
+        id,
+        part(shape.lengths.shape[id], lengths[id], DEFAULT_CLOCK_SETTINGS.lengths[id]),
+      ]),
+    ) as ClockSettings['lengths'],
+    extensions: Object.fromEntries(
+      PRESERVATION_CLOCKS.map((id) => [
+        id,
+        part(shape.extensions.shape[id], extensions[id], DEFAULT_CLOCK_SETTINGS.extensions[id]),
+      ]),
+    ) as ClockSettings['extensions'],
+    weekendDays: part(shape.weekendDays, from['weekendDays'], DEFAULT_CLOCK_SETTINGS.weekendDays),
+    holidays: part(shape.holidays, from['holidays'], DEFAULT_CLOCK_SETTINGS.holidays),
+    timeZone: part(shape.timeZone, from['timeZone'], DEFAULT_CLOCK_SETTINGS.timeZone),
+    warningDays: part(shape.warningDays, from['warningDays'], DEFAULT_CLOCK_SETTINGS.warningDays),
+    warningHours: part(shape.warningHours, from['warningHours'], DEFAULT_CLOCK_SETTINGS.warningHours),
+  };
+}
+
+/** The legal clocks' settings (contract/settings.ts), stored as one value like the backup retention. */
+export function readClockSettings(db: Queryable): ClockSettings {
+  const row = db.select().from(settings).where(eq(settings.key, CLOCKS_KEY)).get();
+  let stored: unknown = {};
+  try {
+    stored = row ? JSON.parse(row.value) : {};
+  } catch {
+    // A hand-edited value that is not JSON: the defaults, as for the other settings.
+  }
+  return mergedClockSettings(stored);
+}
+
+/** `base` with the values `patch` gives (an absent or undefined one keeps the base's). */
+function overlay<T extends object>(base: T, patch: { [K in keyof T]?: T[K] | undefined } | undefined): T {
+  const out = { ...base };
+  for (const key of Object.keys(patch ?? {}) as (keyof T)[]) {
+    const value = patch?.[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+export function updateClockSettings(db: Db, patch: ClockSettingsPatch, actor: Actor, at: string): ClockSettings {
+  return db.transaction(
+    (tx) => {
+      const before = readClockSettings(tx);
+      const after: ClockSettings = {
+        ...before,
+        lengths: overlay(before.lengths, patch.lengths),
+        extensions: overlay(before.extensions, patch.extensions),
+        // Kept in order, so the stored value (and the audit log's before and after) compare as they read.
+        weekendDays: [...(patch.weekendDays ?? before.weekendDays)].sort((a, b) => a - b),
+        holidays: [...(patch.holidays ?? before.holidays)].sort(),
+        timeZone: patch.timeZone ?? before.timeZone,
+        warningDays: patch.warningDays ?? before.warningDays,
+        warningHours: patch.warningHours ?? before.warningHours,
+      };
+      const value = JSON.stringify(after);
+      const existing = tx.select().from(settings).where(eq(settings.key, CLOCKS_KEY)).get();
+      if (existing) tx.update(settings).set({ value }).where(eq(settings.key, CLOCKS_KEY)).run();
+      else tx.insert(settings).values({ key: CLOCKS_KEY, value }).run();
+      recordAudit(tx, actor, at, {
+        action: 'settings.update',
+        entity: 'settings',
+        entityId: null,
+        details: { before: { clocks: before }, after: { clocks: after } },
       });
       return after;
     },

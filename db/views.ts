@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { AppError } from '../contract/errors.ts';
+import { appError } from '../contract/errors.ts';
 import { type SavedQuery, type SavedView, type ValidSaveView, savedQuerySchema } from '../contract/views.ts';
 import { savedViews } from './schema/index.ts';
 import type { Db, Queryable } from './types.ts';
@@ -67,7 +67,7 @@ function deleteView(db: Queryable, owner: string, id: number): { deleted: number
     .delete(savedViews)
     .where(and(eq(savedViews.id, id), eq(savedViews.owner, owner)))
     .run();
-  if (result.changes === 0) throw new AppError('not_found', 'This view does not exist (any more).');
+  if (result.changes === 0) throw appError('not_found', 'view.notFound');
   return { deleted: result.changes };
 }
 

@@ -21,8 +21,10 @@ import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol.ts';
 import { createDbClient, type DbClient, type DbProcessHandle } from './db-client.ts';
 import { openDocumentCopy, sweepOpenCopies } from './documents.ts';
 import { registerIpcHandlers } from './ipc.ts';
-import { registerDocumentOpener, registerShellHandlers } from './shell-ipc.ts';
+import { registerDocumentOpener, registerLanguageFollower, registerShellHandlers } from './shell-ipc.ts';
 import { backUpRegister, buildMenuTemplate } from './menu.ts';
+import { menuText } from './menu-text.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages.ts';
 import { runtimePaths, type RuntimePaths } from './paths.ts';
 import { osKeyStore } from './register-key-store.ts';
 import { hardenSession, hardenWebContents, isAllowedExternal, windowWebPreferences } from './security.ts';
@@ -44,6 +46,8 @@ let db: DbClient | null = null;
 let paths: RuntimePaths;
 /** The keys of the register's stored documents, once its key is unsealed (app:// reads them). */
 let sealedDocuments: DocumentKeys | null = null;
+/** The interface's language as the page last reported it: the menu and the shell's dialogs use it. */
+let language: Language = DEFAULT_LANGUAGE;
 
 function openExternal(url: string): void {
   if (isAllowedExternal(url)) void shell.openExternal(url);
@@ -109,16 +113,18 @@ async function backUp(): Promise<void> {
   const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
   // Backing up is the administrators': the call goes as whoever is signed in on that window.
   const seat = menuSeat();
+  const t = menuText(language);
   await backUpRegister({
+    language,
     defaultPath: path.join(
       app.getPath('documents'),
       `MLA Desk register ${new Date().toISOString().slice(0, 10)}.sqlite`,
     ),
     chooseFile: async (defaultPath) => {
       const options = {
-        title: 'Back up register',
+        title: t('menu.backupTitle'),
         defaultPath,
-        filters: [{ name: 'SQLite database', extensions: ['sqlite'] }],
+        filters: [{ name: t('menu.backupFilter'), extensions: ['sqlite'] }],
       };
       const result = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
       return result.canceled ? undefined : result.filePath;
@@ -128,7 +134,7 @@ async function backUp(): Promise<void> {
         ? db.call('register.backup', input, seat)
         : Promise.resolve({ ok: false, error: { code: 'storage', message: 'The register is not open.' } }),
     report: async (kind, message, detail) => {
-      const options = { type: kind, title: 'Back up register', message, detail };
+      const options = { type: kind, title: t('menu.backupTitle'), message, detail };
       await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
     },
   });
@@ -151,6 +157,17 @@ function locate(
 /** Where documents opened outside MLA Desk are copied: private to this user, emptied at each start. */
 function openCopiesDir(): string {
   return path.join(app.getPath('userData'), 'open-copies');
+}
+
+function setMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        { appName: 'MLA Desk', isMac: process.platform === 'darwin', isDev, language },
+        { send: sendMenuCommand, backUp: () => void backUp(), about: () => void showAbout() },
+      ),
+    ),
+  );
 }
 
 function spawnDbProcess(): DbProcessHandle {
@@ -255,14 +272,13 @@ The file was not changed.`,
   registerIpcHandlers(ipcMain, (channel, input, seat) =>
     db ? db.call(channel, input, seat) : Promise.reject(new Error('no register')),
   );
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate(
-        { appName: 'MLA Desk', isMac: process.platform === 'darwin', isDev },
-        { send: sendMenuCommand, backUp: () => void backUp(), about: () => void showAbout() },
-      ),
-    ),
-  );
+  setMenu();
+  // The page reports its language at start and on every change: the menu follows it.
+  registerLanguageFollower(ipcMain, (next) => {
+    if (next === language) return;
+    language = next;
+    setMenu();
+  });
   createWindow();
 }
 

@@ -1,6 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../contract/bridge.ts';
 import type { Envelope } from '../contract/errors.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages.ts';
+import { formatBytes, menuText } from './menu-text.ts';
 
 export interface MenuActions {
   /** Sends a command to the focused window; the renderer acts on it. */
@@ -14,79 +16,90 @@ export interface MenuOptions {
   isMac: boolean;
   /** Reload and developer tools exist only in development. */
   isDev: boolean;
+  /** The interface's language, which the renderer reports as it changes (English until then). */
+  language?: Language;
 }
 
-/** The application menu as data, so its shape is testable without Electron. */
+/** The application menu as data, so its shape and words are testable without Electron. */
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): MenuItemConstructorOptions[] {
   const { appName, isMac, isDev } = options;
+  const t = menuText(options.language ?? DEFAULT_LANGUAGE);
+  const app = { app: appName };
+  // "&" marks the key that opens a top-level menu with Alt on Windows and Linux.
+  const top = (key: string) => `&${t(key)}`;
   const template: MenuItemConstructorOptions[] = [];
   if (isMac) {
     template.push({
       label: appName,
       submenu: [
-        { label: `About ${appName}`, click: () => actions.about() },
+        { label: t('menu.about', app), click: () => actions.about() },
         { type: 'separator' },
-        { role: 'services' },
+        { role: 'services', label: t('menu.services') },
         { type: 'separator' },
-        { role: 'hide' },
-        { role: 'hideOthers' },
-        { role: 'unhide' },
+        { role: 'hide', label: t('menu.hide', app) },
+        { role: 'hideOthers', label: t('menu.hideOthers') },
+        { role: 'unhide', label: t('menu.showAll') },
         { type: 'separator' },
-        { role: 'quit' },
+        { role: 'quit', label: t('menu.quit') },
       ],
     });
   }
   template.push({
-    label: '&File',
+    label: top('menu.file'),
     submenu: [
-      { label: 'New request', accelerator: 'CmdOrCtrl+N', click: () => actions.send('new-request') },
-      { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => actions.send('save') },
+      { label: t('nav.newRequest'), accelerator: 'CmdOrCtrl+N', click: () => actions.send('new-request') },
+      { label: t('menu.save'), accelerator: 'CmdOrCtrl+S', click: () => actions.send('save') },
       { type: 'separator' },
-      { label: 'Back up register…', click: () => actions.backUp() },
+      { label: t('menu.backUp'), click: () => actions.backUp() },
       { type: 'separator' },
-      isMac ? { role: 'close' } : { role: 'quit' },
+      isMac ? { role: 'close', label: t('menu.close') } : { role: 'quit', label: t('menu.quit') },
     ],
   });
   template.push({
-    label: '&Edit',
+    label: top('menu.edit'),
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      { role: 'undo', label: t('menu.undo') },
+      { role: 'redo', label: t('menu.redo') },
       { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      ...(isMac ? ([{ role: 'pasteAndMatchStyle' }] as const) : []),
-      { role: 'delete' },
+      { role: 'cut', label: t('menu.cut') },
+      { role: 'copy', label: t('menu.copy') },
+      { role: 'paste', label: t('menu.paste') },
+      ...(isMac ? ([{ role: 'pasteAndMatchStyle', label: t('menu.pasteAndMatchStyle') }] as const) : []),
+      { role: 'delete', label: t('menu.delete') },
       { type: 'separator' },
-      { role: 'selectAll' },
+      { role: 'selectAll', label: t('menu.selectAll') },
     ],
   });
   template.push({
-    label: '&View',
+    label: top('menu.view'),
     submenu: [
-      { label: 'Today', accelerator: 'CmdOrCtrl+1', click: () => actions.send('today') },
-      { label: 'Register', click: () => actions.send('open-register') },
-      { label: 'Find', accelerator: 'CmdOrCtrl+F', click: () => actions.send('focus-search') },
+      { label: t('today.nav'), accelerator: 'CmdOrCtrl+1', click: () => actions.send('today') },
+      { label: t('nav.register'), click: () => actions.send('open-register') },
+      { label: t('menu.find'), accelerator: 'CmdOrCtrl+F', click: () => actions.send('focus-search') },
       { type: 'separator' },
       // Zoom stays in production: people who need larger text must be able to get it.
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      { role: 'resetZoom', label: t('menu.resetZoom') },
+      { role: 'zoomIn', label: t('menu.zoomIn') },
+      { role: 'zoomOut', label: t('menu.zoomOut') },
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      { role: 'togglefullscreen', label: t('menu.fullScreen') },
       ...(isDev
-        ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] as const)
+        ? ([
+            { type: 'separator' },
+            { role: 'reload', label: t('menu.reload') },
+            { role: 'forceReload', label: t('menu.forceReload') },
+            { role: 'toggleDevTools', label: t('menu.devTools') },
+          ] as const)
         : []),
     ],
   });
-  template.push({ role: 'windowMenu' });
+  template.push({ role: 'windowMenu', label: top('menu.window') });
   template.push({
-    label: '&Help',
+    label: top('menu.help'),
     role: 'help',
     submenu: [
-      { label: 'Keyboard shortcuts', accelerator: 'F1', click: () => actions.send('show-shortcuts') },
-      ...(isMac ? [] : [{ label: `About ${appName}`, click: () => actions.about() }]),
+      { label: t('shortcuts.title'), accelerator: 'F1', click: () => actions.send('show-shortcuts') },
+      ...(isMac ? [] : [{ label: t('menu.about', app), click: () => actions.about() }]),
     ],
   });
   return template;
@@ -98,27 +111,22 @@ export interface BackupDeps {
   call(input: { file: string }): Promise<Envelope<unknown>>;
   report(kind: 'info' | 'error', message: string, detail: string): Promise<void>;
   defaultPath: string;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  /** The interface's language, for the report's words and the size (English when not given). */
+  language?: Language;
 }
 
 /** File › Back up register…: ask where, let the database process copy, say how it went. */
 export async function backUpRegister(deps: BackupDeps): Promise<void> {
   const file = await deps.chooseFile(deps.defaultPath);
   if (file === undefined || file === '') return;
+  const language = deps.language ?? DEFAULT_LANGUAGE;
+  const t = menuText(language);
   const reply = await deps.call({ file });
   if (reply.ok) {
     const value = reply.value as { file: string; bytes: number };
-    await deps.report(
-      'info',
-      'The register was backed up.',
-      `${value.file}\n${formatBytes(value.bytes)}, integrity checked.`,
-    );
+    const detail = t('menu.backupDetail', { file: value.file, size: formatBytes(value.bytes, language) });
+    await deps.report('info', t('menu.backedUp'), detail);
   } else {
-    await deps.report('error', 'The register was not backed up.', reply.error.message);
+    await deps.report('error', t('menu.notBackedUp'), reply.error.message);
   }
 }

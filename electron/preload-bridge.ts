@@ -7,6 +7,7 @@ import {
   SHELL_CHOOSE_FILES,
   SHELL_OPEN_DOCUMENT,
   SHELL_SAVE_AS,
+  SHELL_SET_LANGUAGE,
 } from '../contract/bridge.ts';
 import { CHANNEL_NAMES, type ChannelName } from '../contract/channels.ts';
 import type { Envelope } from '../contract/errors.ts';
@@ -62,6 +63,10 @@ export function createBridge(ipc: RendererIpc, pathForFile: (file: object) => st
   return Object.freeze({
     channels: Object.freeze(channels),
     files: Object.freeze(files),
+    setLanguage(language: string): void {
+      // Fire and forget: a menu left in the last language is no reason to disturb the page.
+      ipc.invoke(SHELL_SET_LANGUAGE, language).catch(() => undefined);
+    },
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
       const wrapped = (_event: unknown, command: unknown): void => {
         if (isMenuCommand(command)) listener(command);

@@ -1,8 +1,9 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { safeFileName } from '../api/document-headers.ts';
-import { SHELL_CHOOSE_FILES, SHELL_OPEN_DOCUMENT, SHELL_SAVE_AS } from '../contract/bridge.ts';
+import { SHELL_CHOOSE_FILES, SHELL_OPEN_DOCUMENT, SHELL_SAVE_AS, SHELL_SET_LANGUAGE } from '../contract/bridge.ts';
 import type { Envelope } from '../contract/errors.ts';
+import { isLanguage, type Language } from '../i18n/languages.ts';
 import { isOwnFrame } from './ipc.ts';
 
 const filters = z
@@ -61,5 +62,14 @@ export function registerDocumentOpener(ipc: Pick<IpcMain, 'handle'>, openDocumen
       return { ok: false, error: { code: 'invalid_input', message, fields: [{ field: 'documentId', message }] } };
     }
     return openDocument(parsed.data, event.sender.id);
+  });
+}
+
+/** The page's language, for the menu: our page only, one of the six codes, anything else ignored. */
+export function registerLanguageFollower(ipc: Pick<IpcMain, 'handle'>, follow: (language: Language) => void): void {
+  ipc.handle(SHELL_SET_LANGUAGE, async (event: IpcMainInvokeEvent, language: unknown): Promise<boolean> => {
+    if (!isOwnFrame(event.senderFrame) || !isLanguage(language)) return false;
+    follow(language);
+    return true;
   });
 }

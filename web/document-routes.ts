@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Envelope } from '../contract/errors.ts';
+import { apiError, type Envelope } from '../contract/errors.ts';
 import { documentHeaders } from '../api/document-headers.ts';
 import type { LocatedDocument } from '../db/documents/store.ts';
 
@@ -30,15 +30,14 @@ export async function sendDocumentContent(
 ): Promise<void> {
   const id = Number(DOCUMENT_CONTENT.exec(pathname)?.[1]);
   if (!Number.isSafeInteger(id) || id <= 0) {
-    return reply(404, { ok: false, error: { code: 'not_found', message: 'There is no such document.' } });
+    return reply(404, { ok: false, error: apiError('not_found', 'web.noSuchDocument') });
   }
   const answer = await locate(id);
   if (!answer.ok) return reply(STATUS[answer.error.code] ?? 500, answer);
   const located = answer.value;
   const stat = fs.statSync(located.file, { throwIfNoEntry: false });
   if (!stat?.isFile()) {
-    const message = 'The stored file of this document is missing from the data folder.';
-    return reply(404, { ok: false, error: { code: 'not_found', message } });
+    return reply(404, { ok: false, error: apiError('not_found', 'document.storedFileMissing') });
   }
   // The size recorded at attachment: what the reader yields, whatever the file on disk holds.
   res.writeHead(200, documentHeaders(located.document));

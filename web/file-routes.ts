@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { contentDisposition, safeFileName } from '../api/document-headers.ts';
 import { type FileAreas, isFileId, newFileId } from '../api/files.ts';
-import type { Envelope } from '../contract/errors.ts';
+import { apiError, type Envelope } from '../contract/errors.ts';
 
 /** Uploads as large as office evidence files get; streamed to disk, never held in memory. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
@@ -15,7 +15,7 @@ type Reply = (status: number, envelope: Envelope<unknown>) => void;
 export async function receiveUpload(req: http.IncomingMessage, areas: FileAreas, reply: Reply): Promise<void> {
   if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
     req.resume();
-    return reply(413, { ok: false, error: { code: 'invalid_input', message: 'The file is too large to upload.' } });
+    return reply(413, { ok: false, error: apiError('invalid_input', 'web.uploadTooLarge') });
   }
   fs.mkdirSync(areas.uploadsDir, { recursive: true });
   const id = newFileId();
@@ -29,7 +29,7 @@ export async function receiveUpload(req: http.IncomingMessage, areas: FileAreas,
     await pipeline(req, fs.createWriteStream(file, { flags: 'wx' }));
   } catch {
     fs.rmSync(file, { force: true });
-    return reply(400, { ok: false, error: { code: 'invalid_input', message: 'The upload did not arrive whole.' } });
+    return reply(400, { ok: false, error: apiError('invalid_input', 'web.uploadIncomplete') });
   }
   reply(200, { ok: true, value: { id, size } });
 }

@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createApiHost } from '../api/host.ts';
-import type { Envelope, ErrorCode } from '../contract/errors.ts';
+import { apiError, type Envelope, type ErrorCode } from '../contract/errors.ts';
+import type { MessageKey } from '../contract/messages.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../renderer/serving.ts';
 import { DOCUMENT_CONTENT, sendDocumentContent } from './document-routes.ts';
 import { receiveUpload, sendDownload } from './file-routes.ts';
@@ -46,8 +47,8 @@ function send(res: http.ServerResponse, status: number, envelope: Envelope<unkno
   res.end(body);
 }
 
-function refuse(res: http.ServerResponse, status: number, code: ErrorCode, message: string) {
-  send(res, status, { ok: false, error: { code, message } });
+function refuse(res: http.ServerResponse, status: number, code: ErrorCode, key: MessageKey) {
+  send(res, status, { ok: false, error: apiError(code, key) });
 }
 
 /** The body as text, or null when it exceeds MAX_BODY (the rest is drained, not read into memory). */
@@ -85,13 +86,13 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
     socket.destroy();
     return;
   }
-  const [status, reason, message] =
+  const [status, reason, key] =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'Request Header Fields Too Large', 'The address or the headers of the call are too long.']
+      ? ([431, 'Request Header Fields Too Large', 'web.headersTooLong'] as const)
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'Request Timeout', 'The call took too long to arrive.']
-        : [400, 'Bad Request', 'The call is not valid HTTP.'];
-  const body = JSON.stringify({ ok: false, error: { code: 'invalid_input', message } });
+        ? ([408, 'Request Timeout', 'web.tooSlow'] as const)
+        : ([400, 'Bad Request', 'web.notHttp'] as const);
+  const body = JSON.stringify({ ok: false, error: apiError('invalid_input', key) });
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
@@ -112,13 +113,13 @@ export function privateRouteRefusal(
   headers: http.IncomingHttpHeaders,
   origin: string,
   token: string,
-): { status: number; code: ErrorCode; message: string } | null {
+): { status: number; code: ErrorCode; key: MessageKey } | null {
   if (headers.origin !== undefined && headers.origin !== origin) {
-    return { status: 403, code: 'denied', message: 'Calls from other sites are refused.' };
+    return { status: 403, code: 'denied', key: 'web.foreignOrigin' };
   }
   const auth = headers.authorization ?? '';
   if (!auth.startsWith('Bearer ') || !tokensEqual(auth.slice(7), token)) {
-    return { status: 401, code: 'unauthorised', message: 'This call lacks the token of this MLA Desk session.' };
+    return { status: 401, code: 'unauthorised', key: 'web.noToken' };
   }
   return null;
 }
@@ -141,7 +142,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = req.url ?? '/';
-      if (req.headers.host !== new URL(origin).host) return refuse(res, 421, 'denied', 'Wrong host.');
+      if (req.headers.host !== new URL(origin).host) return refuse(res, 421, 'denied', 'web.wrongHost');
       const pathname = url.split('?')[0] ?? '/';
       const isPrivate =
         url.startsWith(API_PREFIX) ||
@@ -149,10 +150,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         url.startsWith(DOWNLOAD_PREFIX) ||
         pathname.startsWith(DOCUMENTS_PREFIX);
       const refusal = isPrivate ? privateRouteRefusal(req.headers, origin, token) : null;
-      if (refusal) return refuse(res, refusal.status, refusal.code, refusal.message);
+      if (refusal) return refuse(res, refusal.status, refusal.code, refusal.key);
       if (pathname.startsWith(DOCUMENTS_PREFIX)) {
-        if (req.method !== 'GET') return refuse(res, 405, 'invalid_input', 'Documents are read with GET.');
-        if (!DOCUMENT_CONTENT.test(pathname)) return refuse(res, 404, 'not_found', 'There is no such document.');
+        if (req.method !== 'GET') return refuse(res, 405, 'invalid_input', 'web.documentsUseGet');
+        if (!DOCUMENT_CONTENT.test(pathname)) return refuse(res, 404, 'not_found', 'web.noSuchDocument');
         const locate = (id: number) => host.locateDocument(id, sessionOf(req));
         return sendDocumentContent(
           pathname,
@@ -165,43 +166,43 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Files in and out need a signed-in person too (what they may do with them is the channels' to say).
       if ((url === UPLOAD_PATH || url.startsWith(DOWNLOAD_PREFIX)) && (await host.signedIn(sessionOf(req))) === null) {
         if (url === UPLOAD_PATH) req.resume();
-        return refuse(res, 401, 'unauthenticated', 'Sign in first: nobody is signed in on this session.');
+        return refuse(res, 401, 'unauthenticated', 'web.signInFirst');
       }
       if (url === UPLOAD_PATH) {
-        if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'Uploads use POST.');
+        if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'web.uploadsUsePost');
         return receiveUpload(req, host.files, (status, envelope) => send(res, status, envelope));
       }
       if (url.startsWith(DOWNLOAD_PREFIX)) {
-        if (req.method !== 'GET') return refuse(res, 405, 'invalid_input', 'Downloads use GET.');
+        if (req.method !== 'GET') return refuse(res, 405, 'invalid_input', 'web.downloadsUseGet');
         if (await sendDownload(url.slice(DOWNLOAD_PREFIX.length), host.files, res)) return;
-        return refuse(res, 404, 'not_found', 'There is no such download (it may have been fetched already).');
+        return refuse(res, 404, 'not_found', 'web.noSuchDownload');
       }
       if (url.startsWith(API_PREFIX)) {
-        if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API calls use POST.');
+        if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'web.callsUsePost');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-          return refuse(res, 415, 'invalid_input', 'API calls send JSON.');
+          return refuse(res, 415, 'invalid_input', 'web.callsSendJson');
         }
         if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
           res.setHeader('connection', 'close');
-          return refuse(res, 413, 'invalid_input', 'The call is too large.');
+          return refuse(res, 413, 'invalid_input', 'web.callTooLarge');
         }
         const body = await readBody(req);
-        if (body === null) return refuse(res, 413, 'invalid_input', 'The call is too large.');
+        if (body === null) return refuse(res, 413, 'invalid_input', 'web.callTooLarge');
         let input: unknown;
         try {
           input = body === '' ? {} : JSON.parse(body);
         } catch {
-          return refuse(res, 400, 'invalid_input', 'The call is not valid JSON.');
+          return refuse(res, 400, 'invalid_input', 'web.notJson');
         }
         let channel: string;
         try {
           channel = decodeURIComponent(url.slice(API_PREFIX.length));
         } catch {
-          return refuse(res, 404, 'unknown_channel', 'There is no such channel.');
+          return refuse(res, 404, 'unknown_channel', 'web.noSuchChannel');
         }
         return send(res, 200, await host.handle(channel, input, sessionOf(req)));
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'Only GET here.');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'invalid_input', 'web.onlyGet');
       const file = resolveStaticFile(options.rendererDir, url);
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain' });
@@ -223,7 +224,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
       console.error('Web server request failed', e);
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'The server failed.' } });
+      if (!res.headersSent) send(res, 500, { ok: false, error: apiError('internal', 'web.serverFailed') });
       else res.destroy();
     });
   });

@@ -1,15 +1,16 @@
 import type { Person, SignedIn, SignedInUser } from '../../contract/accounts.ts';
-import { AppError } from '../../contract/errors.ts';
+import { appError } from '../../contract/errors.ts';
 import type { HandlerContext } from '../context.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
 
-const userOf = ({ id, username, displayName, role, authority }: Person): SignedInUser => ({
+const userOf = ({ id, username, displayName, role, authority, language }: Person): SignedInUser => ({
   id,
   username,
   displayName,
   role,
   authority,
+  language,
 });
 
 /** Opens this transport's session for the person (the transport keeps the token). */
@@ -20,7 +21,7 @@ async function signedIn(person: Person, ctx: HandlerContext): Promise<SignedIn> 
 
 /** The caller's own account: callers the transport vouches for have none. */
 function ownAccount(ctx: HandlerContext): number {
-  if (ctx.caller.userId === null) throw new AppError('denied', 'This caller has no account of its own.');
+  if (ctx.caller.userId === null) throw appError('denied', 'call.noOwnAccount');
   return ctx.caller.userId;
 }
 
@@ -62,4 +63,8 @@ export const accountHandlers: HandlersFor<'accounts.'> = {
     return person;
   },
   'accounts.unlock': (input, ctx) => ctx.register.accounts.unlock(input.id, ctx.caller, clockOf(ctx)),
+  'accounts.setLanguage': async (input, ctx) => {
+    const person = await ctx.register.accounts.setLanguage(ownAccount(ctx), input.language, ctx.caller, clockOf(ctx));
+    return { language: person.language ?? input.language };
+  },
 };

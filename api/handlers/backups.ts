@@ -1,4 +1,4 @@
-import { AppError } from '../../contract/errors.ts';
+import { appError } from '../../contract/errors.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
 
@@ -8,7 +8,7 @@ export const backupHandlers: HandlersFor<'backups.'> = {
   'backups.verify': (input, ctx) => ctx.register.backups.verify(input.name, ctx.now()),
   'backups.restore': (input, ctx) => {
     if (!ctx.registerSwap) {
-      throw new AppError('storage', 'This register cannot be replaced while it is open here; use mla-desk restore.');
+      throw appError('storage', 'backup.replaceWhileOpen');
     }
     return ctx.registerSwap.restore(input.name, ctx.caller, clockOf(ctx));
   },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { replaceControlCharacters, type ValidAttachDocument } from '../../contract/documents.ts';
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
 import { prepareTarget, resolveFileSource } from '../files.ts';
 import { assertRequestVisible } from '../access.ts';
 import type { HandlerContext } from '../context.ts';
@@ -15,14 +15,12 @@ import { clockOf } from './requests.ts';
 export function recordedName(input: Pick<ValidAttachDocument, 'name' | 'source'>): string {
   if (input.name !== undefined) return input.name;
   if (input.source.kind === 'upload') {
-    throw new AppError('invalid_input', 'An uploaded file needs its name.', [
-      { field: 'name', message: 'is required for an uploaded file' },
-    ]);
+    throw appError('invalid_input', 'document.uploadNeedsName', undefined, [problem('name', 'field.uploadNeedsName')]);
   }
   const last = input.source.path.split(/[\\/]/).pop() ?? '';
   const name = replaceControlCharacters(last, '\uFFFD').slice(0, 255);
   if (name === '') {
-    throw new AppError('invalid_input', 'The path names no file.', [{ field: 'source', message: 'names no file' }]);
+    throw appError('invalid_input', 'document.pathNamesNoFile', undefined, [problem('source', 'field.namesNoFile')]);
   }
   return name;
 }

@@ -1,5 +1,5 @@
 import { localIsoDate } from '../../contract/dates.ts';
-import { AppError } from '../../contract/errors.ts';
+import { AppError, apiError, appError } from '../../contract/errors.ts';
 import type { ImportJob } from '../../contract/channels/interchange.ts';
 import type { Register } from '../../db/register.ts';
 import { newFileId, prepareTarget, resolveFileSource } from '../files.ts';
@@ -37,7 +37,7 @@ export const interchangeHandlers: HandlersFor<'interchange.'> = {
     const file = resolveFileSource(input.source, ctx.files);
     const jobs = jobsOf(ctx.register);
     if ([...jobs.values()].some((j) => j.state === 'running')) {
-      throw new AppError('storage', 'An import is already running; wait for it to finish.');
+      throw appError('storage', 'import.running');
     }
     const jobId = newFileId();
     const job: Job = {
@@ -62,8 +62,12 @@ export const interchangeHandlers: HandlersFor<'interchange.'> = {
         (report) => Object.assign(job, { state: 'done', report }),
         (e: unknown) => {
           if (!(e instanceof AppError)) console.error('Import failed', e);
-          const error = e instanceof AppError ? e.message : 'The import failed inside MLA Desk; nothing was imported.';
-          Object.assign(job, { state: 'failed', error });
+          const {
+            code: _code,
+            fields: _fields,
+            ...failure
+          } = e instanceof AppError ? e.toApiError() : apiError('internal', 'import.failed');
+          Object.assign(job, { state: 'failed', error: failure.message, failure });
         },
       )
       .finally(() => {
@@ -74,7 +78,7 @@ export const interchangeHandlers: HandlersFor<'interchange.'> = {
 
   'interchange.progress': async (input, ctx) => {
     const job = jobsOf(ctx.register).get(input.jobId);
-    if (!job) throw new AppError('not_found', 'This import is not known (any more).');
+    if (!job) throw appError('not_found', 'import.unknownJob');
     const { finishedAt: _finishedAt, ...state } = job;
     return state;
   },

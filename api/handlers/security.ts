@@ -1,4 +1,4 @@
-import { AppError } from '../../contract/errors.ts';
+import { appError } from '../../contract/errors.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
 
@@ -9,7 +9,7 @@ export const securityHandlers: HandlersFor<'security.'> = {
   },
   'security.createRecoveryPassphrase': async (_input, ctx) => {
     if (!ctx.register.encryption.status().encrypted) {
-      throw new AppError('storage', 'This register is not encrypted, so it has no key to recover.');
+      throw appError('storage', 'key.notEncrypted');
     }
     return ctx.register.encryption.createRecoveryPassphrase(ctx.caller, clockOf(ctx));
   },

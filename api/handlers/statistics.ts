@@ -6,10 +6,10 @@ export const statisticsHandlers: HandlersFor<'statistics.'> = {
   'statistics.year': (input, ctx) => ctx.register.statistics.year(input.year),
   'statistics.years': (_input, ctx) => ctx.register.statistics.years(),
   'statistics.trend': (input, ctx) => ctx.register.statistics.trend(input),
-  'statistics.export': async ({ target, year, format }, ctx) => {
+  'statistics.export': async ({ target, year, format, language }, ctx) => {
     const { today } = clockOf(ctx);
     const out = prepareTarget(target, `statistics-${year}-${today}.${format}`, ctx.files);
-    await ctx.register.statistics.exportYear(year, format, out.path, today);
+    await ctx.register.statistics.exportYear(year, format, out.path, today, language);
     return out.done();
   },
   'statistics.freeze': (input, ctx) => ctx.register.statistics.freeze(input, ctx.caller, clockOf(ctx)),

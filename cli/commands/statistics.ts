@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { localIsoDate } from '../../contract/dates.ts';
 import { AppError } from '../../contract/errors.ts';
 import { STATISTICS_FORMATS } from '../../contract/statistics.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../i18n/languages.ts';
 import { openSqliteRegister } from '../../db/register.ts';
 import { defineCommand, pathOption } from '../command.ts';
 import { KEY_FILE_OPTION, KEY_FILE_USAGE, keyFileSchema, keyFrom } from '../key-option.ts';
@@ -21,10 +22,15 @@ const schema = z
       .transform(Number),
     format: z.enum(STATISTICS_FORMATS, { error: '--format must be csv, xlsx or pdf' }).optional(),
     out: z.string().trim().min(1, { message: '--out needs a file path' }).optional(),
+    language: z.enum(LANGUAGES, { error: `--language must be one of ${LANGUAGES.join(', ')}` }).optional(),
     'key-file': keyFileSchema,
   })
   .refine((v) => (v.format === undefined) === (v.out === undefined), {
     message: '--format and --out go together (--format csv|xlsx|pdf --out FILE)',
+  })
+  .refine((v) => v.language === undefined || v.format !== undefined, {
+    // The JSON is the spec's codes and numbers, the same in every language.
+    message: '--language goes with --format and --out (the JSON has no words to translate)',
   });
 
 /** Refuses an output path that cannot be written before anything is computed or written. */
@@ -41,17 +47,18 @@ function checkWritable(file: string): void {
 
 export const statsCommand = defineCommand({
   name: 'stats',
-  summary: "Print a year's statistics as JSON (shared spec), or write them as CSV, XLSX or PDF",
-  usage: `stats --db FILE --year YYYY [--format csv|xlsx|pdf --out FILE] ${KEY_FILE_USAGE}`,
+  summary: "Print a year's statistics as JSON (shared spec), or write them as CSV, XLSX or PDF (in a UN language)",
+  usage: `stats --db FILE --year YYYY [--format csv|xlsx|pdf --out FILE [--language ${LANGUAGES.join('|')}]] ${KEY_FILE_USAGE}`,
   options: {
     db: { type: 'string' },
     year: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    language: { type: 'string' },
     ...KEY_FILE_OPTION,
   },
   schema,
-  async run({ db, year, format, out, 'key-file': keyFile }, io) {
+  async run({ db, year, format, out, language, 'key-file': keyFile }, io) {
     if (out !== undefined) checkWritable(out);
     // Statistics only read: an out-of-date register is not migrated behind the user's back.
     const register = openSqliteRegister({
@@ -67,7 +74,7 @@ export const statsCommand = defineCommand({
         return 0;
       }
       const file = path.resolve(out);
-      await register.statistics.exportYear(year, format, file, localIsoDate(new Date()));
+      await register.statistics.exportYear(year, format, file, localIsoDate(new Date()), language ?? DEFAULT_LANGUAGE);
       io.out(`Wrote the statistics of ${year} to ${out} (${fs.statSync(file).size} bytes).`);
       return 0;
     } finally {

@@ -4,8 +4,10 @@ import {
   addPersonSchema,
   changePasswordSchema,
   createFirstAdministratorSchema,
+  languageSchema,
   personSchema,
   resetPasswordSchema,
+  setLanguageSchema,
   signedInSchema,
   signInOutcomeSchema,
   signInSchema,
@@ -83,6 +85,13 @@ export const accountChannels = {
     input: resetPasswordSchema,
     output: personSchema,
     roles: ADMINISTRATORS,
+    mutates: true,
+  }),
+  /** The signed-in person's own interface language, kept for their next sign-in. */
+  'accounts.setLanguage': channel({
+    input: setLanguageSchema,
+    output: z.object({ language: languageSchema }),
+    roles: ANY_ROLE,
     mutates: true,
   }),
   /** Lifts a lock-out before its time. */

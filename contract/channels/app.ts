@@ -3,6 +3,7 @@ import { auditChainReportSchema } from '../audit-chain.ts';
 import { channel } from '../channel.ts';
 import { ADMINISTRATORS, ANY_ROLE, ROLES } from '../roles.ts';
 import { settingsPatchSchema, settingsSchema } from '../settings.ts';
+import { zodMessage } from '../messages.ts';
 
 const appInfoSchema = z.object({
   name: z.string(),
@@ -46,7 +47,7 @@ export const appChannels = {
         .string()
         .trim()
         .min(1)
-        .refine((f) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(f), { message: 'must be an absolute path' }),
+        .refine((f) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(f), zodMessage('field.absolutePath')),
     }),
     output: z.object({ file: z.string(), bytes: z.number().int() }),
     roles: ADMINISTRATORS,

@@ -9,6 +9,7 @@ import {
 import { channel } from '../channel.ts';
 import { ADMINISTRATORS } from '../roles.ts';
 import { backupRetentionPatchSchema, backupRetentionSchema } from '../settings.ts';
+import { zodMessage } from '../messages.ts';
 
 /** The office's backups (db/backups/): the administrator's part of the Settings screen. */
 export const backupChannels = {
@@ -39,9 +40,9 @@ export const backupChannels = {
    */
   'backups.restore': channel({
     input: z
-      .strictObject({ name: backupNameSchema, confirm: z.string({ error: 'must repeat the backup’s name' }) })
+      .strictObject({ name: backupNameSchema, confirm: z.string(zodMessage('field.repeatBackupName')) })
       .refine((input) => input.confirm === input.name, {
-        message: 'must repeat the backup’s name',
+        ...zodMessage('field.repeatBackupName'),
         path: ['confirm'],
       }),
     output: restoreResultSchema,

@@ -3,8 +3,9 @@ import { channel } from '../channel.ts';
 import { fileSourceSchema, fileTargetSchema, writtenFileSchema } from '../files.ts';
 import { columnMappingSchema, importReportSchema, INTERCHANGE_FORMATS, inspectionSchema } from '../interchange.ts';
 import { EXPORTERS, IMPORTERS } from '../roles.ts';
+import { localisedSchema, zodMessage } from '../messages.ts';
 
-const jobId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'is not an import job' });
+const jobId = z.string().regex(/^[0-9a-f]{32}$/, zodMessage('field.notImportJob'));
 
 /**
  * An import running in the background. An import of a large register takes longer than a
@@ -17,8 +18,9 @@ export const importJobSchema = z.object({
   bytesTotal: z.number().int(),
   /** Set when done. */
   report: importReportSchema.nullable(),
-  /** Set when failed: why nothing was imported. */
+  /** Set when failed: why nothing was imported (in English; `failure` says it in any language). */
   error: z.string().nullable(),
+  failure: localisedSchema.optional(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Person, ValidAddPerson, ValidUpdatePerson } from '../../contract/accounts.ts';
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
 import type { Role } from '../../contract/roles.ts';
+import type { Language } from '../../i18n/languages.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import { users } from '../schema/index.ts';
@@ -22,12 +23,13 @@ export function toPerson(row: UserRow): Person {
     failedAttempts: row.failedAttempts,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    language: row.language,
   };
 }
 
 export function userRow(db: Queryable, id: number): UserRow {
   const row = db.select().from(users).where(eq(users.id, id)).get();
-  if (!row) throw new AppError('not_found', `There is no person with id ${id}.`);
+  if (!row) throw appError('not_found', 'account.notFound', { id });
   return row;
 }
 
@@ -66,14 +68,12 @@ function assertNamesFree(db: Queryable, fields: { username?: string; displayName
     .where(except === undefined ? undefined : ne(users.id, except))
     .all();
   if (fields.username !== undefined && others.some((o) => o.username === fields.username)) {
-    throw new AppError('invalid_input', 'This sign-in name is already taken.', [
-      { field: 'username', message: 'is already taken' },
-    ]);
+    throw appError('invalid_input', 'account.usernameTaken', undefined, [problem('username', 'field.usernameTaken')]);
   }
   const name = fields.displayName;
   if (name !== undefined && others.some((o) => fold(o.displayName) === fold(name))) {
-    throw new AppError('invalid_input', 'Another person already has this name.', [
-      { field: 'displayName', message: 'is already the name of another person' },
+    throw appError('invalid_input', 'account.displayNameTaken', undefined, [
+      problem('displayName', 'field.displayNameTaken'),
     ]);
   }
 }
@@ -81,8 +81,8 @@ function assertNamesFree(db: Queryable, fields: { username?: string; displayName
 /** Only prosecutors belong to a domestic authority: whose requests they read. */
 function authorityFor(role: Role, authority: string | null): string | null {
   if (role !== 'prosecutor' && authority !== null) {
-    throw new AppError('invalid_input', 'Only a prosecutor belongs to a domestic authority.', [
-      { field: 'authority', message: 'is only for prosecutors' },
+    throw appError('invalid_input', 'account.authorityOnlyProsecutor', undefined, [
+      problem('authority', 'field.prosecutorsOnly'),
     ]);
   }
   return authority;
@@ -141,7 +141,7 @@ export function createFirstAdministrator(
   return db.transaction(
     (tx) => {
       if (countPeople(tx) > 0) {
-        throw new AppError('stale', 'The administrator has already been created; sign in instead.');
+        throw appError('stale', 'account.administratorExists');
       }
       // Nobody is signed in yet: the entry names the person who created their own account.
       const actor = { name: input.username, roles: ['administrator'] };
@@ -183,8 +183,8 @@ export function updatePerson(db: Db, input: ValidUpdatePerson, actor: Actor, clo
       if (before.role === 'administrator' && !before.disabled && !stillAdministrator) {
         if (activeAdministrators(tx, before.id) === 0) {
           const field = role !== 'administrator' ? 'role' : 'disabled';
-          throw new AppError('invalid_input', 'This is the last active administrator: add another one first.', [
-            { field, message: 'cannot change: this is the last active administrator' },
+          throw appError('invalid_input', 'account.lastAdministrator', undefined, [
+            problem(field, 'field.lastAdministrator'),
           ]);
         }
       }
@@ -260,6 +260,25 @@ export function unlockPerson(db: Db, id: number, actor: Actor, clock: Clock): Pe
         entity: 'user',
         entityId: id,
         details: { username: before.username, lockedUntil: before.lockedUntil, failedAttempts: before.failedAttempts },
+      });
+      return toPerson(row);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The person's own choice of interface language; choosing the one already kept changes nothing. */
+export function setLanguage(db: Db, id: number, language: Language, actor: Actor, clock: Clock): Person {
+  return db.transaction(
+    (tx) => {
+      const before = userRow(tx, id);
+      if (before.language === language) return toPerson(before);
+      const row = tx.update(users).set({ language, updatedAt: clock.at }).where(eq(users.id, id)).returning().get();
+      recordAudit(tx, actor, clock.at, {
+        action: 'account.setLanguage',
+        entity: 'user',
+        entityId: id,
+        details: { username: before.username, from: before.language, to: language },
       });
       return toPerson(row);
     },

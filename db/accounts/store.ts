@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Person, ValidAddPerson, ValidUpdatePerson } from '../../contract/accounts.ts';
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
 import type { Actor } from '../audit.ts';
+import type { Language } from '../../i18n/languages.ts';
 import type { Clock } from '../clock.ts';
 import { users } from '../schema/index.ts';
 import type { Db } from '../types.ts';
@@ -11,6 +12,7 @@ import {
   countPeople,
   createFirstAdministrator,
   listPeople,
+  setLanguage,
   setPassword,
   toPerson,
   unlockPerson,
@@ -43,6 +45,8 @@ export interface AccountStore {
   /** The person's own change: refused unless `current` is their password now. */
   changePassword(id: number, current: string, next: string, actor: Actor, clock: Clock): Promise<Person>;
   unlock(id: number, actor: Actor, clock: Clock): Promise<Person>;
+  /** The person's own interface language (any role; only ever their own account). */
+  setLanguage(id: number, language: Language, actor: Actor, clock: Clock): Promise<Person>;
 }
 
 export function sqliteAccountStore(db: Db): AccountStore {
@@ -50,7 +54,7 @@ export function sqliteAccountStore(db: Db): AccountStore {
     firstRun: async () => countPeople(db) === 0,
     createFirstAdministrator: async (input, clock) => {
       if (countPeople(db) > 0) {
-        throw new AppError('stale', 'The administrator has already been created; sign in instead.');
+        throw appError('stale', 'account.administratorExists');
       }
       const hash = await hashPassword(input.password);
       return createFirstAdministrator(db, input, hash, clock);
@@ -69,12 +73,13 @@ export function sqliteAccountStore(db: Db): AccountStore {
     },
     changePassword: async (id, current, next, actor, clock) => {
       if (!(await verifyPassword(current, userRow(db, id).passwordHash))) {
-        throw new AppError('invalid_input', 'The current password is not right.', [
-          { field: 'currentPassword', message: 'is not your current password' },
+        throw appError('invalid_input', 'account.wrongCurrentPassword', undefined, [
+          problem('currentPassword', 'field.notCurrentPassword'),
         ]);
       }
       return setPassword(db, id, await hashPassword(next), actor, clock, 'account.changePassword');
     },
     unlock: async (id, actor, clock) => unlockPerson(db, id, actor, clock),
+    setLanguage: async (id, language, actor, clock) => setLanguage(db, id, language, actor, clock),
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type BackupReason, parseBackupName } from '../../contract/backups.ts';
-import { StorageError } from '../errors.ts';
+import { reasonOf, StorageError } from '../errors.ts';
 
 /** A backup folder holds the database under this name, its documents under documents/, and its manifest. */
 export const DATABASE_IN_BACKUP = 'register.sqlite';
@@ -46,11 +46,14 @@ export function claimBackupFolder(folder: string, at: Date, reason: BackupReason
       return { name, dir };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new StorageError('unreadable', `The backup folder ${dir} cannot be created: ${(e as Error).message}`);
+        throw new StorageError('unreadable', {
+          key: 'backup.folderNotCreated',
+          params: { folder: dir, reason: reasonOf(e) },
+        });
       }
     }
   }
-  throw new StorageError('unreadable', `Too many backups named ${base} in ${folder}.`);
+  throw new StorageError('unreadable', { key: 'backup.tooMany', params: { name: base, folder } });
 }
 
 /** The backup folders in `folder`, oldest first (their names sort by time). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RestoreResult } from '../../contract/backups.ts';
 import { blobStoreBeside } from '../documents/blobs.ts';
 import { recoveryFileFor } from '../keys/recovery.ts';
-import { StorageError } from '../errors.ts';
+import { reasonOf, StorageError } from '../errors.ts';
 import { type OpenOptions, openDatabase } from '../open.ts';
 import { copyHashed, hashFile, sizeOf } from './files.ts';
 import { type Manifest, readManifest } from './manifest.ts';
@@ -35,9 +35,11 @@ export interface RestoreRequest {
 
 const SIDE_FILES = ['', '-wal', '-shm'] as const;
 
-function failed(step: string, e: unknown): StorageError {
-  const reason = (e instanceof Error ? e.message : String(e)).replace(/\.?$/, '.');
-  return new StorageError('unreadable', `The restore failed while ${step}: ${reason} The register is as it was.`);
+type RestoreStep = 'manifest' | 'copying' | 'backingUp' | 'settingAside' | 'opening';
+
+function failed(step: RestoreStep, e: unknown): StorageError {
+  const reason = reasonOf(e).replace(/\.?$/, '.');
+  return new StorageError('unreadable', { key: `backup.restoreFailed.${step}`, params: { reason } });
 }
 
 /**
@@ -123,13 +125,13 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
   const name = path.basename(backupDir);
   const verification = await verifyBackup(backupDir, options, now);
   if (!verification.ok) {
-    throw new StorageError(
-      'unreadable',
-      `The backup ${name} cannot be restored: ${verification.problems.join('; ')}. Nothing was changed.`,
-    );
+    throw new StorageError('unreadable', {
+      key: 'backup.cannotRestore',
+      params: { name, problems: verification.problems.join('; ') },
+    });
   }
   const read = readManifest(backupDir);
-  if (!read.ok) throw failed('reading its manifest', new Error(read.problem));
+  if (!read.ok) throw failed('manifest', new Error(read.problem));
   const { manifest } = read;
 
   const staged = `${databaseFile}.restoring`;
@@ -141,7 +143,7 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
     placeRecoveryFile(backupDir, manifest, databaseFile);
   } catch (e) {
     fs.rmSync(staged, { force: true });
-    throw failed('copying the backup into the data folder', e);
+    throw failed('copying', e);
   }
 
   try {
@@ -154,7 +156,7 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
         try {
           backup = await hooks.backUpCurrent();
         } catch (e) {
-          throw failed('backing up the current register', e);
+          throw failed('backingUp', e);
         }
         if ('taken' in backup) beforeRestore = backup.taken;
         else
@@ -188,7 +190,7 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
         }
       } catch (e) {
         if (exists) hooks.reopen();
-        throw failed('setting the current register aside', e);
+        throw failed('settingAside', e);
       }
 
       try {
@@ -200,7 +202,7 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
           moveWithSideFiles(setAside, databaseFile);
           hooks.reopen();
         }
-        throw failed('opening the restored register', e);
+        throw failed('opening', e);
       }
       return {
         restored: name,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupList, BackupSummary, BackupVerification, RestoreResult } from '../../contract/backups.ts';
 import { parseBackupName } from '../../contract/backups.ts';
-import { AppError } from '../../contract/errors.ts';
+import { appError } from '../../contract/errors.ts';
 import type { BackupRetention } from '../../contract/settings.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
@@ -49,7 +49,7 @@ export function sqliteBackupStore(db: Db, options: OpenOptions): BackupStore {
   const locate = (name: string): string => {
     const dir = path.join(folder, name);
     if (parseBackupName(name) === null || !fs.existsSync(path.join(dir, MANIFEST))) {
-      throw new AppError('not_found', `There is no finished backup named ${name} in ${folder}.`);
+      throw appError('not_found', 'backup.notFound', { name, folder });
     }
     return dir;
   };

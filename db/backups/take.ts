@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupReason } from '../../contract/backups.ts';
-import { AppError } from '../../contract/errors.ts';
-import { StorageError } from '../errors.ts';
+import { appError } from '../../contract/errors.ts';
+import { reasonOf, StorageError, type StorageMessage } from '../errors.ts';
 import { recoveryFileFor } from '../keys/recovery.ts';
 import type { OpenOptions } from '../open.ts';
 import {
@@ -52,7 +52,7 @@ export interface TakenBackup {
  * damaged register is set aside as it was.
  */
 export class DamagedCopyError extends StorageError {
-  constructor(message: string) {
+  constructor(message: StorageMessage) {
     super('unreadable', message);
     this.name = 'DamagedCopyError';
   }
@@ -71,9 +71,10 @@ export function checkBackupDatabase(file: string, options: OpenOptions): Databas
     opened.close();
   }
   if (facts.integrity.length > 0) {
-    throw new DamagedCopyError(
-      `The copy of the register failed SQLite's integrity check (${facts.integrity.slice(0, 3).join('; ')}).`,
-    );
+    throw new DamagedCopyError({
+      key: 'backup.copyDamaged',
+      params: { details: facts.integrity.slice(0, 3).join('; ') },
+    });
   }
   return facts;
 }
@@ -124,7 +125,7 @@ type Step =
   { op: 'copyDatabase'; out: string } | { op: 'hash'; file: string } | { op: 'copy'; from: string; to: string };
 
 function written(result: Written | undefined): Written {
-  if (!result) throw new AppError('internal', 'A backup step gave no result.');
+  if (!result) throw appError('internal', 'backup.noStepResult');
   return result;
 }
 
@@ -191,7 +192,7 @@ function* backupSteps(source: BackupSource, take: TakeBackup): Generator<Step, T
     } catch {
       // Left without a manifest, it is listed as half-written and never offered for restore.
     }
-    const message = `The backup could not be taken: ${e instanceof Error ? e.message : String(e)}`;
+    const message = { key: 'backup.notTaken', params: { reason: reasonOf(e) } } as const;
     throw e instanceof DamagedCopyError ? new DamagedCopyError(message) : new StorageError('unreadable', message);
   }
 }

@@ -1,4 +1,5 @@
-import { AppError } from '../../contract/errors.ts';
+import { type AppError, appError, problem } from '../../contract/errors.ts';
+import type { MessageKey } from '../../contract/messages.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Queryable } from '../types.ts';
@@ -8,12 +9,13 @@ import type { Db, Queryable } from '../types.ts';
  * and in what counts as a duplicate; adding, correcting and deleting (each in one transaction
  * with its audit entry) is written once, here.
  */
+/** The directories, by the audit log's entity name (which also picks their messages). */
+export type DirectoryEntity = 'counterpart_authority' | 'domestic_authority' | 'service_provider';
+
 export interface DirectoryTable<Fields, Entry extends { id: number; name: string }> {
-  /** The audit log's entity name, and the word the messages use. */
-  entity: string;
-  label: string;
+  entity: DirectoryEntity;
   /** Where a clash is reported, and how. */
-  duplicate: { field: string; message: string };
+  duplicate: { field: string; key: MessageKey };
   /** The entries a new name must differ from (all of them, or those of the same country). */
   peers(tx: Queryable, fields: Fields): { id: number; name: string }[];
   get(tx: Queryable, id: number): Entry | undefined;
@@ -31,8 +33,8 @@ export function foldName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function notFound(label: string, id: number): AppError {
-  return new AppError('not_found', `There is no ${label} number ${id} in the directory; it may have been deleted.`);
+function notFound(entity: DirectoryEntity, id: number): AppError {
+  return appError('not_found', `directory.notFound.${entity}`, { id });
 }
 
 export function saveEntry<Fields extends { name: string }, Entry extends { id: number; name: string }>(
@@ -50,8 +52,8 @@ export function saveEntry<Fields extends { name: string }, Entry extends { id: n
       const folded = foldName(fields.name);
       const clash = table.peers(tx, fields).find((p) => p.id !== id && foldName(p.name) === folded);
       if (clash) {
-        throw new AppError('invalid_input', `The ${table.label} “${clash.name}” is already in the directory.`, [
-          table.duplicate,
+        throw appError('invalid_input', `directory.duplicate.${table.entity}`, { name: clash.name }, [
+          problem(table.duplicate.field, table.duplicate.key),
         ]);
       }
       if (id === undefined) {
@@ -65,7 +67,7 @@ export function saveEntry<Fields extends { name: string }, Entry extends { id: n
         return after;
       }
       const before = table.get(tx, id);
-      if (!before) throw notFound(table.label, id);
+      if (!before) throw notFound(table.entity, id);
       const after = table.update(tx, id, fields, clock.at);
       recordAudit(tx, actor, clock.at, {
         action: `${table.entity}.update`,
@@ -90,7 +92,7 @@ export function deleteEntry<Fields, Entry extends { id: number; name: string }>(
   return db.transaction(
     (tx) => {
       const before = table.get(tx, id);
-      if (!before) throw notFound(table.label, id);
+      if (!before) throw notFound(table.entity, id);
       table.remove(tx, id);
       recordAudit(tx, actor, clock.at, {
         action: `${table.entity}.delete`,

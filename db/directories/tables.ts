@@ -29,8 +29,7 @@ export function listCounterpartAuthorities(db: Queryable, country: string | unde
 /** Two authorities of different countries may share a name ("Ministry of Justice"); not of one. */
 export const counterpartTable: DirectoryTable<Without<ValidCounterpartAuthority>, CounterpartAuthority> = {
   entity: 'counterpart_authority',
-  label: 'counterpart authority',
-  duplicate: { field: 'name', message: 'is already in the directory for this country' },
+  duplicate: { field: 'name', key: 'field.inDirectoryForCountry' },
   peers: (tx, fields) =>
     tx
       .select({ id: counterpartAuthorities.id, name: counterpartAuthorities.name })
@@ -66,8 +65,7 @@ export function listDomesticAuthorities(db: Queryable): DomesticAuthority[] {
 
 export const domesticTable: DirectoryTable<Without<ValidDomesticAuthority>, DomesticAuthority> = {
   entity: 'domestic_authority',
-  label: 'domestic authority',
-  duplicate: { field: 'name', message: 'is already in the directory' },
+  duplicate: { field: 'name', key: 'field.inDirectory' },
   peers: (tx) =>
     tx.select({ id: domesticAuthorities.id, name: domesticAuthorities.name }).from(domesticAuthorities).all(),
   get: (tx, id) => tx.select().from(domesticAuthorities).where(eq(domesticAuthorities.id, id)).get(),
@@ -95,8 +93,7 @@ export function listServiceProviders(db: Queryable): ServiceProvider[] {
 
 export const providerTable: DirectoryTable<Without<ValidServiceProvider>, ServiceProvider> = {
   entity: 'service_provider',
-  label: 'service provider',
-  duplicate: { field: 'name', message: 'is already in the directory' },
+  duplicate: { field: 'name', key: 'field.inDirectory' },
   peers: (tx) => tx.select({ id: serviceProviders.id, name: serviceProviders.name }).from(serviceProviders).all(),
   get: (tx, id) => tx.select().from(serviceProviders).where(eq(serviceProviders.id, id)).get(),
   insert: (tx, fields, at) =>

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DocumentRecord, ValidAttachDocument } from '../../contract/documents.ts';
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import { requestRow } from '../requests/read.ts';
@@ -32,8 +32,8 @@ export async function attachDocument(
 ): Promise<DocumentRecord> {
   requestRow(db, input.requestId);
   if (input.documentDate > clock.today) {
-    throw new AppError('invalid_input', 'The document date cannot be in the future.', [
-      { field: 'documentDate', message: 'cannot be after today' },
+    throw appError('invalid_input', 'document.dateInFuture', undefined, [
+      problem('documentDate', 'field.notAfterToday'),
     ]);
   }
   const stored = await storeFile(store, input.file);

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SHA256_HEX } from '../../contract/documents.ts';
-import { AppError } from '../../contract/errors.ts';
+import { AppError, appError, problem } from '../../contract/errors.ts';
+import { reasonOf } from '../errors.ts';
 import {
   DocumentIntegrityError,
   type DocumentKeys,
@@ -39,7 +40,7 @@ export function blobStoreBeside(databaseFile: string, key?: RegisterKey): BlobSt
 
 export function blobPath(store: BlobStore, sha256: string): string {
   // The name comes from the database: refuse anything but a hash before it touches a path.
-  if (!SHA256_HEX.test(sha256)) throw new AppError('internal', `Not a SHA-256: ${sha256.slice(0, 80)}`);
+  if (!SHA256_HEX.test(sha256)) throw appError('internal', 'document.notSha256', { value: sha256.slice(0, 80) });
   const name = store.keys ? sealedName(store.keys, sha256) : sha256;
   return path.join(store.root, name.slice(0, 2), name);
 }
@@ -87,21 +88,20 @@ export interface StoredBlob {
   created: boolean;
 }
 
-const sourceProblem = (message: string) =>
-  new AppError('invalid_input', message, [{ field: 'source', message: 'the file could not be read whole' }]);
-
 /**
  * Streams `source` into a temporary file inside the store while hashing it, then renames it to
  * its hash (atomic on one file system). A failure leaves no file behind, in the store or its
  * temporary folder; the hash is of the very bytes written, even if the source changes meanwhile.
+ * `source` is a file's path, or bytes the app made in memory (a generated letter, db/letters/).
  */
-export async function storeFile(store: BlobStore, source: string): Promise<StoredBlob> {
+export async function storeFile(store: BlobStore, source: string | Buffer): Promise<StoredBlob> {
   const tmpDir = path.join(store.root, 'tmp');
   fs.mkdirSync(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, `${crypto.randomBytes(12).toString('hex')}.part`);
   const m = meter();
   let readFailed = false;
-  const input = fs.createReadStream(source, { highWaterMark: CHUNK });
+  const input =
+    typeof source === 'string' ? fs.createReadStream(source, { highWaterMark: CHUNK }) : Readable.from([source]);
   input.once('error', () => {
     readFailed = true;
   });
@@ -130,9 +130,12 @@ export async function storeFile(store: BlobStore, source: string): Promise<Store
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     if (e instanceof AppError) throw e;
-    if (readFailed)
-      throw sourceProblem(`The file could not be read whole (${(e as Error).message}); nothing was attached.`);
-    throw new AppError('storage', `The document could not be stored in the data folder: ${(e as Error).message}`);
+    if (readFailed) {
+      throw appError('invalid_input', 'document.sourceNotReadWhole', { reason: reasonOf(e) }, [
+        problem('source', 'field.fileNotReadWhole'),
+      ]);
+    }
+    throw appError('storage', 'document.notStored', { reason: reasonOf(e) });
   }
 }
 
@@ -177,7 +180,7 @@ export async function copyVerified(
   dest: string,
 ): Promise<number> {
   if (!fs.statSync(source, { throwIfNoEntry: false })?.isFile()) {
-    throw new AppError('not_found', 'The stored file of this document is missing from the data folder.');
+    throw appError('not_found', 'document.storedFileMissing');
   }
   const m = meter();
   try {
@@ -185,19 +188,13 @@ export async function copyVerified(
   } catch (e) {
     fs.rmSync(dest, { force: true });
     if (e instanceof DocumentIntegrityError) {
-      throw new AppError(
-        'storage',
-        'The stored file no longer decrypts to what was attached (it was altered or damaged); no copy was made. Check the document.',
-      );
+      throw appError('storage', 'document.doesNotDecrypt');
     }
-    throw new AppError('storage', `The copy could not be written: ${(e as Error).message}`);
+    throw appError('storage', 'document.copyNotWritten', { reason: reasonOf(e) });
   }
   if (m.digest() !== sha256) {
     fs.rmSync(dest, { force: true });
-    throw new AppError(
-      'storage',
-      'The stored file no longer has the SHA-256 recorded when it was attached; no copy was made. Check the document.',
-    );
+    throw appError('storage', 'document.hashChanged');
   }
   return m.size();
 }

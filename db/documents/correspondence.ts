@@ -4,7 +4,7 @@ import type {
   ValidAddCorrespondence,
   ValidUpdateCorrespondence,
 } from '../../contract/documents.ts';
-import { AppError, type FieldProblem } from '../../contract/errors.ts';
+import { appError, type FieldProblem, problem } from '../../contract/errors.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import { requestRow } from '../requests/read.ts';
@@ -16,7 +16,7 @@ type EntryFields = Omit<ValidAddCorrespondence, 'requestId'>;
 /** The problems of an entry's fields for this request: a date ahead, documents of another request. */
 function check(db: Queryable, requestId: number, fields: EntryFields, clock: Clock): void {
   const problems: FieldProblem[] = [];
-  if (fields.onDate > clock.today) problems.push({ field: 'onDate', message: 'cannot be after today' });
+  if (fields.onDate > clock.today) problems.push(problem('onDate', 'field.notAfterToday'));
   if (fields.documentIds.length > 0) {
     const found = db
       .select({ id: documents.id })
@@ -25,10 +25,10 @@ function check(db: Queryable, requestId: number, fields: EntryFields, clock: Clo
       .all();
     const others = fields.documentIds.filter((id) => !found.some((f) => f.id === id));
     if (others.length > 0) {
-      problems.push({ field: 'documentIds', message: `are not documents of this request: ${others.join(', ')}` });
+      problems.push(problem('documentIds', 'field.notDocumentsOfRequest', { ids: others.join(', ') }));
     }
   }
-  if (problems.length > 0) throw new AppError('invalid_input', 'Please check the entry.', problems);
+  if (problems.length > 0) throw appError('invalid_input', 'correspondence.checkEntry', undefined, problems);
 }
 
 function linkDocuments(tx: Queryable, correspondenceId: number, documentIds: number[]): void {
@@ -82,7 +82,7 @@ export function listCorrespondence(db: Queryable, requestId: number): Correspond
 
 function entry(db: Queryable, requestId: number, id: number): CorrespondenceEntry {
   const found = listCorrespondence(db, requestId).find((e) => e.id === id);
-  if (!found) throw new AppError('not_found', `There is no correspondence entry with id ${id}.`);
+  if (!found) throw appError('not_found', 'correspondence.notFound', { id });
   return found;
 }
 
@@ -133,7 +133,7 @@ export function updateCorrespondence(
   const requestId = db.transaction(
     (tx) => {
       const row = tx.select().from(correspondence).where(eq(correspondence.id, input.id)).get();
-      if (!row) throw new AppError('not_found', `There is no correspondence entry with id ${input.id}.`);
+      if (!row) throw appError('not_found', 'correspondence.notFound', { id: input.id });
       check(tx, row.requestId, input, clock);
       const before = entry(tx, row.requestId, row.id);
       const was: Record<string, unknown> = { ...before, documentIds: before.documents.map((d) => d.id).sort() };

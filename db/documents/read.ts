@@ -1,6 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { DocumentRecord } from '../../contract/documents.ts';
-import { AppError } from '../../contract/errors.ts';
+import { appError } from '../../contract/errors.ts';
 import { documents } from '../schema/index.ts';
 import type { Queryable } from '../types.ts';
 
@@ -25,7 +25,7 @@ export function toDocumentRecord(row: DocumentRow): DocumentRecord {
 
 export function documentRow(db: Queryable, id: number): DocumentRow {
   const row = db.select().from(documents).where(eq(documents.id, id)).get();
-  if (!row) throw new AppError('not_found', `There is no document with id ${id}.`);
+  if (!row) throw appError('not_found', 'document.notFound', { id });
   return row;
 }
 

@@ -9,6 +9,7 @@
  * records).
  */
 
+import { englishText, type MessageKey, type MessageParams } from '../../contract/messages.ts';
 import { columnLetter } from './cells.ts';
 
 const QUOTE = 34;
@@ -19,10 +20,14 @@ const LF = 10;
 /** A break in the CSV's own syntax, in the record after the `records` complete ones. */
 export class CsvSyntaxError extends Error {
   readonly records: number;
-  constructor(records: number, message: string) {
-    super(message);
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+  constructor(records: number, key: MessageKey, params: MessageParams) {
+    super(englishText(key, { ...params, row: records + 1 }));
     this.name = 'CsvSyntaxError';
     this.records = records;
+    this.key = key;
+    this.params = params;
   }
 }
 
@@ -49,7 +54,7 @@ export class CsvRecords {
   end(out: string[][]): void {
     this.read(this.carry, true, out);
     if (this.quoting) {
-      throw this.problem(`a quoted value in column ${this.column()} has no closing quote`);
+      throw this.problem('import.file.csvUnclosedQuote');
     }
     if (this.quoted || this.record.length > 0 || this.field !== '') this.endRecord(this.field, out);
   }
@@ -58,8 +63,8 @@ export class CsvRecords {
     return columnLetter(this.record.length);
   }
 
-  private problem(message: string): CsvSyntaxError {
-    return new CsvSyntaxError(this.records, message);
+  private problem(key: MessageKey, params: MessageParams = {}): CsvSyntaxError {
+    return new CsvSyntaxError(this.records, key, { column: this.column(), ...params });
   }
 
   private endField(value: string): void {
@@ -110,9 +115,7 @@ export class CsvRecords {
         this.quoted = true;
         i = j = q + 1;
         if (j < n && s.charCodeAt(j) !== COMMA && this.eolAt(s, j) === 0) {
-          throw this.problem(
-            `the quoted value in column ${this.column()} is followed by ${JSON.stringify(s[j])}, not by a comma or the end of the line`,
-          );
+          throw this.problem('import.file.csvAfterQuote', { found: JSON.stringify(s[j]) });
         }
         continue;
       }
@@ -122,9 +125,7 @@ export class CsvRecords {
         i = j = j + 1;
       } else if (c === QUOTE) {
         if (j > i || this.field !== '' || this.quoted) {
-          throw this.problem(
-            `column ${this.column()} has a quote inside its value; a value holding quotes must be in quotes, its own quotes doubled`,
-          );
+          throw this.problem('import.file.csvQuoteInside');
         }
         this.quoting = true;
         i = j = j + 1;

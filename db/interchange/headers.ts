@@ -1,11 +1,11 @@
 import {
   type ColumnMapping,
-  type ImportProblem,
   type InterchangeColumn,
   isInterchangeColumn,
   REQUIRED_COLUMNS,
 } from '../../contract/interchange.ts';
 import { cellText, type RawCell } from './cells.ts';
+import type { RowProblem } from './problems.ts';
 
 /** The header row's texts, as the inspection shows them and a mapping names them. */
 export function headerTexts(cells: readonly RawCell[]): string[] {
@@ -19,7 +19,7 @@ export interface ColumnPlan {
   missing: ReadonlySet<string>;
   /** Positions whose header is empty: a value under one is a column nobody named. */
   unnamed: (position: number) => boolean;
-  problems: ImportProblem[];
+  problems: RowProblem[];
 }
 
 /**
@@ -33,7 +33,7 @@ export function planColumns(
   mapping: ColumnMapping | undefined,
   ignoreUnknownColumns: boolean,
 ): ColumnPlan {
-  const problems: ImportProblem[] = [];
+  const problems: RowProblem[] = [];
   const seen = new Map<InterchangeColumn, string>();
   const texts = headerTexts(header);
   const columns = texts.map((text): InterchangeColumn | null => {
@@ -44,18 +44,13 @@ export function planColumns(
     if (column === null) return null;
     if (column === undefined) {
       if (!ignoreUnknownColumns) {
-        problems.push({
-          row: 1,
-          column: text,
-          message:
-            'is not a column of the register interchange format (check its spelling, map it to a column, or ignore unknown columns)',
-        });
+        problems.push({ row: 1, column: text, key: 'import.header.unknown' });
       }
       return null;
     }
     const other = seen.get(column);
     if (other !== undefined) {
-      problems.push({ row: 1, column: text, message: `is the column ${column} a second time (as "${other}" is)` });
+      problems.push({ row: 1, column: text, key: 'import.header.twice', params: { column, other } });
       return null;
     }
     seen.set(column, text);
@@ -63,7 +58,7 @@ export function planColumns(
   });
   const missing = new Set<string>(REQUIRED_COLUMNS.filter((c) => !seen.has(c)));
   for (const column of missing) {
-    problems.push({ row: 1, column, message: 'is a required column, and the file has none' });
+    problems.push({ row: 1, column, key: 'import.header.missing' });
   }
   return { columns, missing, unnamed: (position) => (texts[position] ?? '') === '', problems };
 }

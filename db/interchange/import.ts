@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Kind, LinkKind } from '../../contract/codes.ts';
-import { AppError } from '../../contract/errors.ts';
+import { appError } from '../../contract/errors.ts';
 import type { ColumnMapping, ImportReport, InterchangeColumn, InterchangeFormat } from '../../contract/interchange.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
@@ -76,7 +76,7 @@ function valuesOf(cells: readonly RawCell[], plan: ColumnPlan, row: number, prob
       problems.add({
         row,
         column: `(column ${columnLetter(position)})`,
-        message: 'has a value, but the column has no header',
+        key: 'import.cell.noHeader',
       });
     }
   }
@@ -107,10 +107,7 @@ export async function importRegister(
     sqlite.exec(options.dryRun ? 'BEGIN' : 'BEGIN IMMEDIATE');
   } catch (e) {
     stream.destroy();
-    throw new AppError(
-      'storage',
-      `The register is busy (another import or a long change is running): ${(e as Error).message}`,
-    );
+    throw appError('storage', 'import.busy', { reason: (e as Error).message });
   }
   let bulk: BulkLoad | null = null;
   let searchIndex: DeferredSearchIndex | null = null;
@@ -147,9 +144,15 @@ export async function importRegister(
           continue;
         }
         const first = inFile.get(result.reference);
-        if (first) problems.add({ row, column: 'reference', message: `is already the reference of row ${first.row}` });
-        else if (lookup.find(result.reference)) {
-          problems.add({ row, column: 'reference', message: 'is already the reference of a request in the register' });
+        if (first) {
+          problems.add({
+            row,
+            column: 'reference',
+            key: 'import.row.referenceInFile',
+            params: { firstRow: first.row },
+          });
+        } else if (lookup.find(result.reference)) {
+          problems.add({ row, column: 'reference', key: 'import.row.referenceInRegister' });
         }
         if (problems.count > before) continue;
         if (problems.count > 0) writing = false;
@@ -168,10 +171,10 @@ export async function importRegister(
       }
     } catch (e) {
       if (!(e instanceof FileProblem)) throw e;
-      problems.add({ row: e.row, column: '', message: e.message });
+      problems.add({ row: e.row, column: '', key: e.key, params: e.params });
     }
     if (plan === null && problems.count === 0) {
-      problems.add({ row: 1, column: '', message: 'The file is empty: it has no header row.' });
+      problems.add({ row: 1, column: '', key: 'import.empty' });
     }
     for (const link of related) {
       const named = inFile.get(link.target);
@@ -181,7 +184,8 @@ export async function importRegister(
         problems.add({
           row: link.row,
           column: 'related_reference',
-          message: `"${link.target}" is neither a row of this file nor a request in the register`,
+          key: 'import.row.relatedUnknown',
+          params: { reference: link.target },
         });
       } else if (writing && problems.count === 0) {
         write.link(link.from.id, target.id, linkKind(link.from.kind, target.kind));

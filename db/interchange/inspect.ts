@@ -1,4 +1,4 @@
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
 import {
   type Inspection,
   type InterchangeColumn,
@@ -38,14 +38,12 @@ export async function inspectFile(file: string, format: InterchangeFormat): Prom
     }
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
-    throw new AppError('invalid_input', `Row ${e.row}: ${e.message}`, [{ field: 'source', message: e.message }]);
+    throw appError('invalid_input', e.key, e.params, [problem('source', e.key, e.params)]);
   } finally {
     stream.destroy();
   }
   if (headers === null) {
-    throw new AppError('invalid_input', 'The file is empty: it has no header row.', [
-      { field: 'source', message: 'the file is empty' },
-    ]);
+    throw appError('invalid_input', 'import.empty', undefined, [problem('source', 'field.fileEmpty')]);
   }
   return { format, headers, sampleRows, rowCount, suggestedMapping: suggestMapping(headers) };
 }

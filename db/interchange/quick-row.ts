@@ -11,6 +11,7 @@ import {
 } from '../../contract/codes.ts';
 import { isCountryCode } from '../../contract/countries.ts';
 import { isIsoDate } from '../../contract/dates.ts';
+import { FIELDS_NOT_INTERCHANGED } from '../../contract/request-fields.ts';
 import { detach } from './cells.ts';
 import { crossCheck, type RowValues, type ValidRow } from './validate-row.ts';
 
@@ -167,6 +168,7 @@ export function quickValidRow(v: RowValues, today: string): ValidRow | null {
       preservedUntil: null,
       parties: [],
       identifiers: [],
+      ...FIELDS_NOT_INTERCHANGED,
     },
   };
   let fits = true;

@@ -3,7 +3,7 @@ import { type RawCell, restoreCsvCell } from './cells.ts';
 import { CsvRecords, CsvSyntaxError } from './csv-records.ts';
 import type { SheetRow } from './sheet.ts';
 import { FileProblem } from './source.ts';
-import { NOT_UTF8, strictUtf8 } from './utf8.ts';
+import { strictUtf8 } from './utf8.ts';
 
 const cellOf = (cell: string): RawCell => (cell === '' ? null : restoreCsvCell(cell));
 
@@ -46,8 +46,8 @@ export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
     }
   } catch (e) {
     if (held) yield held;
-    if (decoder.invalid) throw new FileProblem(row + 1, NOT_UTF8);
-    if (e instanceof CsvSyntaxError) throw new FileProblem(row + 1, `The CSV file cannot be read here: ${e.message}`);
+    if (decoder.invalid) throw new FileProblem(row + 1, 'import.file.notUtf8');
+    if (e instanceof CsvSyntaxError) throw new FileProblem(row + 1, e.key, e.params);
     throw e;
   } finally {
     input.destroy();
@@ -55,7 +55,7 @@ export async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
   }
   if (decoder.invalid) {
     if (held && decoder.invalid.atLineStart) yield held;
-    throw new FileProblem(held && !decoder.invalid.atLineStart ? held.row : row + 1, NOT_UTF8);
+    throw new FileProblem(held && !decoder.invalid.atLineStart ? held.row : row + 1, 'import.file.notUtf8');
   }
   if (held) yield held;
 }

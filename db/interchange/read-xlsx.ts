@@ -2,7 +2,7 @@ import { type Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { decodeXlsxText, type RawCell } from './cells.ts';
 import { FileProblem, sourceFileOf } from './source.ts';
-import { zipDamage } from './zip-check.ts';
+import { type ZipDamage, zipDamage } from './zip-check.ts';
 import type { SheetRow } from './sheet.ts';
 
 /** What a cell holds, as the value a person sees in it; formulas are never evaluated. */
@@ -40,9 +40,6 @@ function rawOfCell(cell: ExcelJS.Cell): RawCell {
  */
 export const XLSX_STALL_MS = 15_000;
 
-const unreadable = (detail: string) =>
-  `The file cannot be read as an XLSX workbook: ${detail}. Open it in the office suite and save it again (or save it as CSV).`;
-
 /**
  * The rows of the workbook's first worksheet, streamed (the workbook is never loaded whole).
  * Rows keep their own numbers: the reader skips rows with nothing in them. The file is checked
@@ -51,15 +48,17 @@ const unreadable = (detail: string) =>
 export async function* xlsxRows(input: Readable, stallMs = XLSX_STALL_MS): AsyncGenerator<SheetRow> {
   const file = sourceFileOf(input);
   if (file !== undefined) {
-    let damage: string | null;
+    let damage: ZipDamage | null;
     try {
       damage = await zipDamage(file);
     } catch (e) {
-      damage = `it could not be read (${(e as Error).message})`;
+      input.destroy();
+      throw new FileProblem(1, 'import.file.xlsxDamage.unreadable', { reason: (e as Error).message });
     }
     if (damage !== null) {
       input.destroy();
-      throw new FileProblem(1, unreadable(damage));
+      const { kind, entry } = damage;
+      throw new FileProblem(1, `import.file.xlsxDamage.${kind}`, entry === undefined ? {} : { entry });
     }
   }
   let lastSign = Date.now();
@@ -81,7 +80,7 @@ export async function* xlsxRows(input: Readable, stallMs = XLSX_STALL_MS): Async
         () => {
           if (Date.now() - lastSign <= stallMs) return;
           clearInterval(timer);
-          reject(new FileProblem(lastRow + 1, unreadable('the reading stopped making progress (damaged?)')));
+          reject(new FileProblem(lastRow + 1, 'import.file.xlsxStalled'));
         },
         Math.min(stallMs, 1000),
       );
@@ -125,7 +124,7 @@ export async function* xlsxRows(input: Readable, stallMs = XLSX_STALL_MS): Async
     await guarded(worksheets.return(undefined));
   } catch (e) {
     if (e instanceof FileProblem) throw e;
-    throw new FileProblem(lastRow + 1, `The file cannot be read as an XLSX workbook: ${(e as Error).message}`);
+    throw new FileProblem(lastRow + 1, 'import.file.xlsxUnreadable', { reason: (e as Error).message });
   } finally {
     input.destroy();
     watched.destroy();

@@ -2,17 +2,24 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import type { InterchangeFormat } from '../../contract/interchange.ts';
+import { englishText, type MessageKey, type MessageParams } from '../../contract/messages.ts';
 
 /**
  * Something wrong with the file as a whole (not UTF-8, broken quoting, not a workbook),
  * found at a row: reading stops there, and the import reports it like any other problem.
+ * Said by a key of the messages catalog; its parameters hold the row.
  */
 export class FileProblem extends Error {
   readonly row: number;
-  constructor(row: number, message: string) {
-    super(message);
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+  constructor(row: number, key: MessageKey, params: MessageParams = {}) {
+    const withRow = { ...params, row };
+    super(englishText(key, withRow));
     this.name = 'FileProblem';
     this.row = row;
+    this.key = key;
+    this.params = withRow;
   }
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../contract/errors.ts';
+import { appError } from '../../contract/errors.ts';
 import type { ImportReport, Inspection, InterchangeFormat } from '../../contract/interchange.ts';
 import type { Actor } from '../audit.ts';
 import type { Clock } from '../clock.ts';
@@ -51,7 +51,7 @@ export function sqliteInterchangeStore(db: Db, options: OpenOptions): Interchang
   return {
     preview: (file, format) => inspectFile(file, format ?? sniffFormat(file)),
     async import(file, importOptions, actor, clock, onProgress) {
-      if (importing) throw new AppError('storage', 'An import is already running; wait for it to finish.');
+      if (importing) throw appError('storage', 'import.running');
       importing = true;
       let connection: ReturnType<typeof connect> | null = null;
       try {

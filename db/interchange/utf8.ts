@@ -1,7 +1,5 @@
 import { Transform } from 'node:stream';
 
-export const NOT_UTF8 = 'The file is not UTF-8 text. Save it again as "CSV UTF-8" (or as XLSX) and import that file.';
-
 export interface Utf8Decoder extends Transform {
   /** Set when invalid bytes were met: the text before them was passed on, then the stream ended. */
   readonly invalid: { atLineStart: boolean } | null;

@@ -16,9 +16,12 @@ import {
   type Status,
 } from '../../contract/codes.ts';
 import { isoDate } from '../../contract/dates.ts';
-import type { ImportProblem, InterchangeColumn } from '../../contract/interchange.ts';
+import type { InterchangeColumn } from '../../contract/interchange.ts';
+import type { MessageKey, MessageParams } from '../../contract/messages.ts';
 import { optionalText, requestFieldsShape, requiredText, type RequestFields } from '../../contract/request-fields.ts';
+import type { RowProblem } from './problems.ts';
 import { statusesOf } from './workflow-statuses.ts';
+import { issueMessage } from '../../contract/zod-messages.ts';
 
 /** A row that passed every check of its own; what it names elsewhere is checked by the import. */
 export interface ValidRow {
@@ -96,7 +99,7 @@ const splitList = (text: string) =>
     .filter((s) => s !== '');
 
 /** The cells as the schema's input; a problem for what cannot even be put in shape. */
-function inputOf(values: RowValues, row: number, problems: ImportProblem[]): Record<string, unknown> {
+function inputOf(values: RowValues, row: number, problems: RowProblem[]): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [column, key] of Object.entries(KEY_OF) as [InterchangeColumn, RowKey][]) {
     const text = values[column] ?? null;
@@ -107,11 +110,11 @@ function inputOf(values: RowValues, row: number, problems: ImportProblem[]): Rec
     else if (column === 'cyber_related') {
       const flag = text.toLowerCase();
       if (flag === 'true' || flag === 'false') input[key] = flag === 'true';
-      else problems.push({ row, column, message: `must be true or false, not "${text}"` });
+      else problems.push({ row, column, key: 'import.cell.notBoolean', params: { value: text } });
     } else input[key] = CODES.has(column) ? text.toLowerCase() : text;
   }
   for (const column of REQUIRED) {
-    if ((values[column] ?? null) === null) problems.push({ row, column, message: 'is required' });
+    if ((values[column] ?? null) === null) problems.push({ row, column, key: 'field.required' });
   }
   return input;
 }
@@ -129,17 +132,30 @@ const CODE_LISTS: Partial<Record<InterchangeColumn, readonly string[]>> = {
   refusal_grounds: REFUSAL_GROUNDS,
 };
 
-/** Columns whose message names the value given, so the person sees which one was refused. */
-const QUOTED = new Set<InterchangeColumn>(['opened_on', 'closed_on', 'counterpart_country']);
+/**
+ * Columns whose message names the value given, so the person sees which one was refused: the
+ * form's message for the field, and the same naming the value.
+ */
+const QUOTED: Partial<Record<InterchangeColumn, Partial<Record<MessageKey, MessageKey>>>> = {
+  opened_on: { 'field.isoDate': 'import.cell.isoDate' },
+  closed_on: { 'field.isoDate': 'import.cell.isoDate' },
+  counterpart_country: { 'field.country': 'import.cell.country' },
+};
 
-function messageOf(issue: z.core.$ZodIssue, column: InterchangeColumn, input: Record<string, unknown>): string {
+function messageOf(
+  issue: z.core.$ZodIssue,
+  column: InterchangeColumn,
+  input: Record<string, unknown>,
+): { key: MessageKey; params: MessageParams } {
   let given: unknown = input;
   for (const step of issue.path) given = (given as Record<PropertyKey, unknown> | undefined)?.[step];
   const codes = CODE_LISTS[column];
   if (issue.code === 'invalid_value' && codes) {
-    return `"${String(given)}" is not a known code (one of ${codes.join(', ')})`;
+    return { key: 'import.cell.unknownCode', params: { value: String(given), codes: codes.join(', ') } };
   }
-  return QUOTED.has(column) && typeof given === 'string' ? `${issue.message}, not "${given}"` : issue.message;
+  const said = issueMessage(issue);
+  const naming = QUOTED[column]?.[said.key];
+  return naming !== undefined && typeof given === 'string' ? { key: naming, params: { value: given } } : said;
 }
 
 type CrossChecked = Pick<
@@ -151,51 +167,55 @@ type CrossChecked = Pick<
  * The rules between columns, each checked when the columns it reads are valid themselves
  * (quick-row.ts runs them too, on a row whose every column is valid).
  */
-export function crossCheck(v: Partial<CrossChecked>, today: string, report: (c: InterchangeColumn, m: string) => void) {
+export function crossCheck(
+  v: Partial<CrossChecked>,
+  today: string,
+  report: (c: InterchangeColumn, key: MessageKey, params?: MessageParams) => void,
+) {
   const { direction, kind, status, openedOn, closedOn } = v;
   let statusFits = true;
+  // The file's own codes are named as written: they are what the person corrects.
   if (status === 'draft' && direction === 'incoming') {
-    report('status', 'draft is only for outgoing requests being prepared');
+    report('status', 'import.row.draftIncoming');
     statusFits = false;
   } else if (direction && kind && status && !statusesOf(direction, kind).has(status)) {
-    report(
-      'status',
-      `${status} is not a status of ${direction} ${kind.replaceAll('_', ' ')} requests in this register's workflow`,
-    );
+    report('status', 'import.row.statusNotInWorkflow', {
+      statusCode: status,
+      directionCode: direction,
+      kindWords: kind.replaceAll('_', ' '),
+    });
     statusFits = false;
   }
   // An outgoing request is opened when it is sent: before that (a draft, under review, or withdrawn unsent) it has no date.
   const unsent =
     direction === 'outgoing' && (status === 'draft' || status === 'under_review' || status === 'withdrawn');
-  if (status === 'draft' && openedOn) report('opened_on', 'must be empty for a draft (it has not been sent)');
+  if (status === 'draft' && openedOn) report('opened_on', 'import.row.openedOnDraft');
   else if (openedOn === null && statusFits && status !== undefined && direction !== undefined && !unsent) {
-    report('opened_on', 'is required (only an outgoing request not yet sent has no opening date)');
+    report('opened_on', 'import.row.openedOnRequired');
   }
-  if (openedOn && openedOn > today) report('opened_on', `cannot be after today (${today})`);
+  if (openedOn && openedOn > today) report('opened_on', 'import.row.afterToday', { today });
   if (status !== undefined && closedOn !== undefined) {
     if (isClosedStatus(status) && closedOn === null)
-      report('closed_on', `is required for a closed request (${status})`);
+      report('closed_on', 'import.row.closedOnRequired', { statusCode: status });
     if (!isClosedStatus(status) && closedOn !== null)
-      report('closed_on', `must be empty while the request is open (${status})`);
+      report('closed_on', 'import.row.closedOnWhileOpen', { statusCode: status });
   }
-  if (closedOn && openedOn && closedOn < openedOn) report('closed_on', `cannot be before opened_on (${openedOn})`);
-  if (closedOn && closedOn > today) report('closed_on', `cannot be after today (${today})`);
+  if (closedOn && openedOn && closedOn < openedOn)
+    report('closed_on', 'import.row.closedBeforeOpened', { date: openedOn });
+  if (closedOn && closedOn > today) report('closed_on', 'import.row.afterToday', { today });
   if (status !== undefined && v.refusalGrounds !== undefined) {
-    if (status === 'refused' && v.refusalGrounds.length === 0)
-      report('refusal_grounds', 'is required for a refused request');
-    if (status !== 'refused' && v.refusalGrounds.length > 0)
-      report('refusal_grounds', 'only a refused request has refusal grounds');
+    if (status === 'refused' && v.refusalGrounds.length === 0) report('refusal_grounds', 'import.row.groundsRequired');
+    if (status !== 'refused' && v.refusalGrounds.length > 0) report('refusal_grounds', 'import.row.groundsOnlyRefused');
   }
-  if (v.relatedReference && v.relatedReference === v.reference)
-    report('related_reference', 'cannot name the request itself');
+  if (v.relatedReference && v.relatedReference === v.reference) report('related_reference', 'import.row.relatedSelf');
 }
 
 /**
  * Checks one data row on its own (what it names elsewhere is checked by the import, which
  * knows the other rows and the register). Every problem of the row is reported at once.
  */
-export function validateRow(values: RowValues, row: number, today: string): ValidRow | ImportProblem[] {
-  const problems: ImportProblem[] = [];
+export function validateRow(values: RowValues, row: number, today: string): ValidRow | RowProblem[] {
+  const problems: RowProblem[] = [];
   const input = inputOf(values, row, problems);
   const reported = new Set(problems.map((p) => p.column));
   const parsed = rowSchema.safeParse(input);
@@ -205,14 +225,16 @@ export function validateRow(values: RowValues, row: number, today: string): Vali
       const key = String(issue.path[0] ?? '');
       bad.add(key);
       const column = COLUMN_OF.get(key) ?? 'reference';
-      if (!reported.has(column)) problems.push({ row, column, message: messageOf(issue, column, input) });
+      if (!reported.has(column)) problems.push({ row, column, ...messageOf(issue, column, input) });
     }
   }
   // The cross-column rules read the values that passed, so every problem shows up in one run.
   const valid = parsed.success
     ? parsed.data
     : (Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k))) as Partial<z.output<typeof rowSchema>>);
-  crossCheck(valid, today, (column, message) => problems.push({ row, column, message }));
+  crossCheck(valid, today, (column, key, params) =>
+    problems.push(params === undefined ? { row, column, key } : { row, column, key, params }),
+  );
   if (problems.length > 0 || !parsed.success) return problems;
   const { reference, direction, kind, status, openedOn, closedOn, refusalGrounds, relatedReference, ...fields } =
     parsed.data;

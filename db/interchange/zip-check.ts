@@ -11,6 +11,21 @@ import zlib from 'node:zlib';
  * transfer leaves), neither ending nor failing; this check finds such damage at once.
  */
 
+/** What is wrong with an archive (import.file.xlsxDamage.<kind> words it), and the entry it is in. */
+export interface ZipDamage {
+  kind:
+    | 'noDirectory'
+    | 'directoryPastEnd'
+    | 'directoryDamaged'
+    | 'entryMisplaced'
+    | 'entryDisagrees'
+    | 'entryPastEnd'
+    | 'entryCompression'
+    | 'entryDamaged'
+    | 'tooLarge';
+  entry?: string;
+}
+
 /** Inflated bytes an import will unpack at most (a register of 250,000 requests is well under). */
 export const MAX_INFLATED_BYTES = 2 * 1024 ** 3;
 
@@ -36,7 +51,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 /** The archive's directory, or the reason it cannot be trusted; null for ZIP64 (not checked here). */
-function readDirectory(fd: number, fileSize: number): { entries: Entry[]; directoryOffset: number } | string | null {
+function readDirectory(fd: number, fileSize: number): { entries: Entry[]; directoryOffset: number } | ZipDamage | null {
   const tail = readAt(fd, Math.max(0, fileSize - 65_557), Math.min(fileSize, 65_557));
   let at = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
@@ -45,18 +60,18 @@ function readDirectory(fd: number, fileSize: number): { entries: Entry[]; direct
       break;
     }
   }
-  if (at < 0) return 'it has no ZIP directory at its end (incomplete?)';
+  if (at < 0) return { kind: 'noDirectory' };
   const count = tail.readUInt16LE(at + 10);
   const directorySize = tail.readUInt32LE(at + 12);
   const directoryOffset = tail.readUInt32LE(at + 16);
   if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) return null;
   const endOffset = fileSize - tail.length + at;
-  if (directoryOffset + directorySize > endOffset) return 'its ZIP directory points past the end of the file';
+  if (directoryOffset + directorySize > endOffset) return { kind: 'directoryPastEnd' };
   const directory = readAt(fd, directoryOffset, directorySize);
   const entries: Entry[] = [];
   let p = 0;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) return 'its ZIP directory is damaged';
+    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) return { kind: 'directoryDamaged' };
     const nameLength = directory.readUInt16LE(p + 28);
     const entry: Entry = {
       flags: directory.readUInt16LE(p + 8),
@@ -75,10 +90,10 @@ function readDirectory(fd: number, fileSize: number): { entries: Entry[]; direct
 }
 
 /** Inflates one entry from its place in the file, checking size and CRC-32 as it goes. */
-async function checkEntry(file: string, fd: number, entry: Entry, directoryOffset: number): Promise<string | null> {
+async function checkEntry(file: string, fd: number, entry: Entry, directoryOffset: number): Promise<ZipDamage | null> {
+  const damaged = (kind: ZipDamage['kind']): ZipDamage => ({ kind, entry: entry.name });
   const local = readAt(fd, entry.offset, 30);
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL)
-    return `the entry ${entry.name} is not where its directory says`;
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) return damaged('entryMisplaced');
   if ((entry.flags & DATA_DESCRIPTOR_FLAG) === 0) {
     // Without a data descriptor the local header must agree with the directory: a streaming
     // reader believes the local header.
@@ -87,12 +102,11 @@ async function checkEntry(file: string, fd: number, entry: Entry, directoryOffse
       local.readUInt32LE(18) === entry.compressed &&
       local.readUInt32LE(22) === entry.size &&
       local.readUInt16LE(8) === entry.method;
-    if (!agrees) return `the entry ${entry.name} disagrees with its directory`;
+    if (!agrees) return damaged('entryDisagrees');
   }
   const start = entry.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  if (start + entry.compressed > directoryOffset) return `the entry ${entry.name} runs past its end`;
-  if (entry.method !== 0 && entry.method !== 8)
-    return `the entry ${entry.name} uses a compression office suites do not`;
+  if (start + entry.compressed > directoryOffset) return damaged('entryPastEnd');
+  if (entry.method !== 0 && entry.method !== 8) return damaged('entryCompression');
   let size = 0;
   let crc = 0;
   const count = new Writable({
@@ -109,22 +123,22 @@ async function checkEntry(file: string, fd: number, entry: Entry, directoryOffse
     else if (entry.method === 0) await pipeline(raw, count);
     else await pipeline(raw, zlib.createInflateRaw(), count);
   } catch {
-    return `the entry ${entry.name} is damaged`;
+    return damaged('entryDamaged');
   }
-  return size === entry.size && crc === entry.crc ? null : `the entry ${entry.name} is damaged`;
+  return size === entry.size && crc === entry.crc ? null : damaged('entryDamaged');
 }
 
-/** Null when the archive is whole, else why it is not (in words for the import's report). */
-export async function zipDamage(file: string): Promise<string | null> {
+/** Null when the archive is whole, else why it is not. */
+export async function zipDamage(file: string): Promise<ZipDamage | null> {
   const fd = fs.openSync(file, 'r');
   try {
     const { size: fileSize } = fs.fstatSync(fd);
     const directory = readDirectory(fd, fileSize);
     if (directory === null) return null; // ZIP64: left to the reader (and its stall guard)
-    if (typeof directory === 'string') return directory;
+    if ('kind' in directory) return directory;
     const { entries, directoryOffset } = directory;
     const inflated = entries.reduce((sum, e) => sum + e.size, 0);
-    if (inflated > MAX_INFLATED_BYTES) return 'it unpacks to far more than any register holds';
+    if (inflated > MAX_INFLATED_BYTES) return { kind: 'tooLarge' };
     for (const entry of entries) {
       const problem = await checkEntry(file, fd, entry, directoryOffset);
       if (problem !== null) return problem;

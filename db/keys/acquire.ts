@@ -24,12 +24,10 @@ export function acquireRegisterKey(store: KeyStore, databaseFile: string): { key
   if (stored) return { key: stored, created: false };
   const exists = fs.existsSync(databaseFile) && fs.statSync(databaseFile).size > 0;
   if (exists && !isPlainSqliteFile(databaseFile)) {
-    throw new StorageError(
-      'encrypted',
-      `The register ${databaseFile} is encrypted and its key is not in ${store.location}. ` +
-        `Recover the key with the administrator's recovery passphrase: ` +
-        `mla-desk key recover --db "${databaseFile}" --out "<the new key file>", then start MLA Desk with that key file in the data folder (register.key).`,
-    );
+    throw new StorageError('encrypted', {
+      key: 'key.notInStore',
+      params: { file: databaseFile, store: store.location },
+    });
   }
   const key = generateRegisterKey();
   store.save(key);

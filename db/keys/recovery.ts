@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { StorageError } from '../errors.ts';
+import { reasonOf, StorageError } from '../errors.ts';
 import { keyId, REGISTER_KEY_BYTES, type RegisterKey } from './register-key.ts';
 
 /**
@@ -122,10 +122,10 @@ export async function unwrapRegisterKey(record: RecoveryRecord, passphrase: stri
   try {
     key = Buffer.concat([decipher.update(Buffer.from(record.wrapped, 'base64')), decipher.final()]);
   } catch {
-    throw new StorageError('wrong_key', 'That recovery passphrase does not unlock this register.');
+    throw new StorageError('wrong_key', { key: 'key.wrongPassphrase' });
   }
   if (key.length !== REGISTER_KEY_BYTES || keyId(key) !== record.keyId) {
-    throw new StorageError('wrong_key', 'The recovery file is damaged: it does not hold a register key.');
+    throw new StorageError('wrong_key', { key: 'key.recoveryDamaged' });
   }
   return key;
 }
@@ -146,9 +146,9 @@ export function readRecoveryFile(file: string): RecoveryRecord {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new StorageError('wrong_key', `The recovery file ${file} cannot be read: ${(e as Error).message}`);
+    throw new StorageError('wrong_key', { key: 'key.recoveryUnreadable', params: { file, reason: reasonOf(e) } });
   }
   const parsed = recoveryRecordSchema.safeParse(raw);
-  if (!parsed.success) throw new StorageError('wrong_key', `${file} is not an MLA Desk recovery file.`);
+  if (!parsed.success) throw new StorageError('wrong_key', { key: 'key.notRecoveryFile', params: { file } });
   return parsed.data;
 }

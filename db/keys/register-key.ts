@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { StorageError } from '../errors.ts';
+import { reasonOf, StorageError } from '../errors.ts';
 
 /**
  * The register's encryption key: 32 random bytes, given to SQLite as a raw key (SQLite3
@@ -29,10 +29,7 @@ const KEY_TEXT = /^[0-9a-fA-F]{64}$/;
 export function parseKeyText(text: string, source = 'The key'): RegisterKey {
   const trimmed = text.trim();
   if (!KEY_TEXT.test(trimmed)) {
-    throw new StorageError(
-      'wrong_key',
-      `${source} is not a register key: a key is 64 hexadecimal digits (0-9, a-f) on one line.`,
-    );
+    throw new StorageError('wrong_key', { key: 'key.notAKey', params: { source } });
   }
   return Buffer.from(trimmed, 'hex');
 }
@@ -43,11 +40,11 @@ export function readKeyFile(file: string): RegisterKey {
   try {
     const stat = fs.statSync(file);
     // A key file is 64 characters and a line end; anything much larger is the wrong file.
-    if (stat.size > 1024) throw new StorageError('wrong_key', `${file} is too large to be a key file.`);
+    if (stat.size > 1024) throw new StorageError('wrong_key', { key: 'key.keyFileTooLarge', params: { file } });
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof StorageError) throw e;
-    throw new StorageError('wrong_key', `The key file ${file} cannot be read: ${(e as Error).message}`);
+    throw new StorageError('wrong_key', { key: 'key.keyFileUnreadable', params: { file, reason: reasonOf(e) } });
   }
   return parseKeyText(text, `The key file ${file}`);
 }

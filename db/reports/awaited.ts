@@ -1,5 +1,5 @@
 import { isClosedStatus } from '../../contract/codes.ts';
-import { countryLabel, fill, labels } from './labels.ts';
+import type { Labels } from './labels.ts';
 import type { StatusRow } from './status-rows.ts';
 
 type AwaitedRow = Pick<
@@ -12,11 +12,11 @@ type AwaitedRow = Pick<
  * question prosecutors ask the office. Outgoing 'awaiting information' means the requested
  * state asked us for more (domain notes), so what is awaited is our reply.
  */
-export function awaitedOf(row: AwaitedRow): string {
+export function awaitedOf(row: AwaitedRow, labels: Labels): string {
   const a = labels.reports.awaited;
   const incoming = row.direction === 'incoming';
   // The other side: the foreign state, or the provider an e-evidence request went to directly.
-  const country = countryLabel(row.counterpartCountry);
+  const country = labels.country(row.counterpartCountry);
   const other = !incoming && row.serviceProvider ? `${row.serviceProvider} (${country})` : country;
   const authority = row.domesticAuthority ?? a.executingAuthority;
   if (isClosedStatus(row.status)) return a.closed;
@@ -28,13 +28,17 @@ export function awaitedOf(row: AwaitedRow): string {
     case 'under_review':
       return incoming ? a.underReviewIncoming : a.underReviewOutgoing;
     case 'awaiting_information':
-      return fill(incoming ? a.awaitingInformationIncoming : a.awaitingInformationOutgoing, { other });
+      return labels.fill(incoming ? a.awaitingInformationIncoming : a.awaitingInformationOutgoing, { other });
     case 'sent':
-      return fill(a.sent, { other });
+      return labels.fill(a.sent, { other });
     case 'in_execution':
-      return incoming ? fill(a.inExecutionIncoming, { authority }) : fill(a.inExecutionOutgoing, { other });
+      return incoming
+        ? labels.fill(a.inExecutionIncoming, { authority })
+        : labels.fill(a.inExecutionOutgoing, { other });
     case 'partially_executed':
-      return incoming ? fill(a.partiallyExecutedIncoming, { authority }) : fill(a.partiallyExecutedOutgoing, { other });
+      return incoming
+        ? labels.fill(a.partiallyExecutedIncoming, { authority })
+        : labels.fill(a.partiallyExecutedOutgoing, { other });
     case 'suspended':
       return a.suspended;
   }

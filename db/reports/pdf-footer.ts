@@ -1,25 +1,29 @@
-import { fill, labels, longDate } from './labels.ts';
+import type { Labels } from './labels.ts';
+import type { PdfText } from './pdf-text.ts';
 
 /** Where the footer line sits, from the bottom edge of the page (inside the bottom margin). */
 const FOOTER_FROM_BOTTOM = 28;
 
 /**
- * The foot of every page of a report: the app and the day it was produced on the left, the
- * page number on the right. Needs a document created with `bufferPages: true`.
+ * The foot of every page of a report: the app and the day it was produced at the start of
+ * the line (the left, or the right in Arabic), the page number at its end. Needs a document
+ * created with `bufferPages: true`.
  */
-export function drawPageFooters(doc: PDFKit.PDFDocument, today: string, margin: number): void {
+export function drawPageFooters(
+  doc: PDFKit.PDFDocument,
+  text: PdfText,
+  labels: Labels,
+  today: string,
+  margin: number,
+): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
-    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
     const y = doc.page.height - FOOTER_FROM_BOTTOM;
     const width = doc.page.width - 2 * margin;
-    doc.font('body').fontSize(8).fillColor('black');
-    doc.text(`MLA Desk · ${longDate(today)}`, margin, y, { width, lineBreak: false });
-    const page = fill(labels.reports.document.page, { page: i + 1 - range.start, pages: range.count });
-    doc.text(page, margin, y, { width, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
+    doc.fillColor('black');
+    text.draw(labels.fill('MLA Desk · {{date}}', { date: labels.date(today) }), margin, y, width, { size: 8 });
+    const page = labels.fill(labels.reports.document.page, { page: i + 1 - range.start, pages: range.count });
+    text.draw(page, margin, y, width, { size: 8, align: 'end' });
   }
 }

@@ -11,8 +11,16 @@ import { SORT_COLUMNS, toSummary } from '../requests/read.ts';
 import { requests } from '../schema/index.ts';
 import type { Queryable } from '../types.ts';
 import type { RequestScope } from '../requests/scope.ts';
-import { countryLabel, labels } from './labels.ts';
-import { DATE_FORMAT, type SheetColumn, addTableHeader, dateCell, newWorkbook } from './xlsx.ts';
+import type { Labels } from './labels.ts';
+import {
+  DATE_FORMAT,
+  type SheetColumn,
+  addTableHeader,
+  dateCell,
+  newWorkbook,
+  setReadingDirection,
+  sheetName,
+} from './xlsx.ts';
 
 /** Every request the register list shows for `query` (within `scope`), in its order (not just one page). */
 export function registerRows(
@@ -37,7 +45,7 @@ type Cell = string | Date | null;
 const DATE_COLUMNS = new Set<RegisterColumn>(['openedOn', 'closedOn', 'counterpartDeadline']);
 
 /** A cell as people read it: codes become their labels, dates stay dates. */
-function cellOf(row: RequestSummary, column: RegisterColumn): Cell {
+function cellOf(row: RequestSummary, column: RegisterColumn, labels: Labels): Cell {
   const { codes } = labels;
   switch (column) {
     case 'direction':
@@ -49,7 +57,7 @@ function cellOf(row: RequestSummary, column: RegisterColumn): Cell {
     case 'urgency':
       return codes.urgency[row.urgency];
     case 'counterpartCountry':
-      return countryLabel(row.counterpartCountry);
+      return labels.country(row.counterpartCountry);
     case 'updatedAt':
       return new Date(row.updatedAt);
     default:
@@ -64,9 +72,16 @@ function csvText(value: Cell): string {
 }
 
 /** RFC 4180 (csv-stringify) with a byte-order mark, which spreadsheet programs need to read UTF-8 names. */
-export function writeRegisterCsv(file: string, rows: RequestSummary[], columns: RegisterColumn[]): void {
+export function writeRegisterCsv(
+  file: string,
+  rows: RequestSummary[],
+  columns: RegisterColumn[],
+  labels: Labels,
+): void {
   const header = columns.map((c) => csvText(labels.register.columns[c]));
-  const records = rows.map((row) => columns.map((c) => csvText(c === 'updatedAt' ? row.updatedAt : cellOf(row, c))));
+  const records = rows.map((row) =>
+    columns.map((c) => csvText(c === 'updatedAt' ? row.updatedAt : cellOf(row, c, labels))),
+  );
   fs.writeFileSync(file, `\uFEFF${stringify([header, ...records], { record_delimiter: '\r\n' })}`);
 }
 
@@ -74,15 +89,17 @@ export async function writeRegisterXlsx(
   file: string,
   rows: RequestSummary[],
   columns: RegisterColumn[],
+  labels: Labels,
 ): Promise<void> {
   const workbook = await newWorkbook();
-  const sheet = workbook.addWorksheet(labels.register.title);
+  const sheet = workbook.addWorksheet(sheetName(labels.register.title));
   const sheetColumns = columns.map((c): SheetColumn => ({
     header: labels.register.columns[c],
     width: c === 'reference' ? 20 : c === 'updatedAt' ? 18 : 16,
     ...(DATE_COLUMNS.has(c) ? { numFmt: DATE_FORMAT } : c === 'updatedAt' ? { numFmt: 'yyyy-mm-dd hh:mm "UTC"' } : {}),
   }));
   addTableHeader(sheet, sheetColumns, 1);
-  for (const row of rows) sheet.addRow(columns.map((c) => cellOf(row, c)));
+  for (const row of rows) sheet.addRow(columns.map((c) => cellOf(row, c, labels)));
+  setReadingDirection(sheet, labels.direction);
   await workbook.xlsx.writeFile(file);
 }

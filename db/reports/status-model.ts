@@ -1,6 +1,6 @@
 import type { StatusReportBy } from '../../contract/reports.ts';
 import { awaitedOf } from './awaited.ts';
-import { countryLabel, fill, labels, longDate } from './labels.ts';
+import type { Labels } from './labels.ts';
 import type { LastEvent, StatusRow } from './status-rows.ts';
 
 /** One request as both writers show it: text for people, dates and numbers for spreadsheets. */
@@ -27,6 +27,7 @@ export interface StatusLine {
 }
 
 export interface StatusReport {
+  labels: Labels;
   by: StatusReportBy;
   officeName: string;
   title: string;
@@ -41,38 +42,45 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** A note is cut so that one request never outgrows a page. */
-const short = (text: string, max = 240) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const short = (text: string, max = 240) => {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+};
 
-function describe(event: LastEvent): string {
+function describe(event: LastEvent, labels: Labels): string {
   const { codes, reports } = labels;
   const base =
     event.kind === 'event'
       ? codes.eventType[event.type]
       : event.from === null
-        ? fill(reports.document.created, { status: codes.status[event.to] })
-        : fill(reports.document.statusChange, { from: codes.status[event.from], to: codes.status[event.to] });
-  return event.note ? `${base}: ${short(event.note.replace(/\s+/g, ' '))}` : base;
+        ? labels.fill(reports.document.created, { status: codes.status[event.to] })
+        : labels.fill(reports.document.statusChange, { from: codes.status[event.from], to: codes.status[event.to] });
+  return event.note
+    ? labels.fill(reports.document.eventNote, { event: base, note: short(event.note.replace(/\s+/g, ' ')) })
+    : base;
 }
 
 export function statusReport(
   rows: StatusRow[],
   options: { by: StatusReportBy; value: string; includeClosed: boolean; officeName: string; today: string },
+  labels: Labels,
 ): StatusReport {
   const { codes, reports } = labels;
   const doc = reports.document;
-  const title = fill(options.by === 'domesticAuthority' ? doc.titleDomesticAuthority : doc.titleAssignedTo, {
+  const title = labels.fill(options.by === 'domesticAuthority' ? doc.titleDomesticAuthority : doc.titleAssignedTo, {
     value: options.value,
   });
-  const subtitle = fill(options.includeClosed ? doc.producedClosed : doc.produced, {
-    date: longDate(options.today),
-    count: rows.length,
-  });
+  const subtitle = labels.plural(
+    options.includeClosed ? 'reports.document.producedClosed' : 'reports.document.produced',
+    rows.length,
+    { date: labels.date(options.today) },
+  );
   const lines = rows.map((r): StatusLine => ({
     reference: r.reference,
     urgent: r.urgency === 'urgent',
     direction: codes.direction[r.direction],
     kind: codes.kind[r.kind],
-    country: countryLabel(r.counterpartCountry),
+    country: labels.country(r.counterpartCountry),
     counterpartReference: r.counterpartReference,
     domesticReference: r.domesticReference,
     domesticAuthority: r.domesticAuthority,
@@ -83,10 +91,10 @@ export function statusReport(
     status: codes.status[r.status],
     statusSince: r.statusSince,
     lastEventOn: r.lastEvent.on,
-    lastEvent: describe(r.lastEvent),
+    lastEvent: describe(r.lastEvent, labels),
     daysSinceLastEvent: daysBetween(r.lastEvent.on, options.today),
-    awaited: awaitedOf(r),
+    awaited: awaitedOf(r, labels),
     deadline: r.counterpartDeadline,
   }));
-  return { by: options.by, officeName: options.officeName, title, subtitle, today: options.today, lines };
+  return { labels, by: options.by, officeName: options.officeName, title, subtitle, today: options.today, lines };
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { registerReportFonts } from './fonts.ts';
 import { drawPageFooters } from './pdf-footer.ts';
-import { fill, labels } from './labels.ts';
-import { type ReportFonts, findReportFonts } from './fonts.ts';
+import { type PdfText, pdfText } from './pdf-text.ts';
 import type { StatusLine, StatusReport } from './status-model.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -15,50 +15,67 @@ const MARGIN = 36;
 const PAD_X = 4;
 const PAD_Y = 3;
 const SIZE = 8;
-const LINE_GAP = 1;
+const LINE_GAP = 0;
 const FOOTER = 20;
 
-const COLUMNS: { key: keyof typeof labels.reports.document.columns; width: number }[] = [
+type ColumnKey = 'reference' | 'request' | 'openedOn' | 'status' | 'lastEvent' | 'awaited' | 'deadline';
+const COLUMNS: { key: ColumnKey; width: number }[] = [
   { key: 'reference', width: 96 },
-  { key: 'request', width: 170 },
-  { key: 'openedOn', width: 58 },
-  { key: 'status', width: 100 },
-  { key: 'lastEvent', width: 170 },
-  { key: 'awaited', width: 115 },
-  { key: 'deadline', width: 60 },
+  { key: 'request', width: 160 },
+  { key: 'openedOn', width: 70 },
+  { key: 'status', width: 98 },
+  { key: 'lastEvent', width: 160 },
+  { key: 'awaited', width: 114 },
+  { key: 'deadline', width: 72 },
 ];
+const TABLE_WIDTH = COLUMNS.reduce((w, c) => w + c.width, 0);
+
+/**
+ * Where each column starts: left to right, or (Arabic) right to left, the reference
+ * column at the right edge, as a reader of the language opens a table.
+ */
+function columnLefts(direction: 'ltr' | 'rtl'): number[] {
+  let x = 0;
+  return COLUMNS.map((c) => {
+    const left = direction === 'ltr' ? MARGIN + x : MARGIN + TABLE_WIDTH - x - c.width;
+    x += c.width;
+    return left;
+  });
+}
 
 /** What each column of a row says; the reference in bold, everything else as plain lines. */
 function cells(line: StatusLine, report: StatusReport): Segment[][] {
+  const { labels } = report;
   const d = labels.reports.document;
   const other =
     report.by === 'domesticAuthority'
-      ? line.assignedTo && fill(d.officer, { name: line.assignedTo })
-      : line.domesticAuthority && fill(d.authority, { name: line.domesticAuthority });
+      ? line.assignedTo && labels.fill(d.officer, { name: line.assignedTo })
+      : line.domesticAuthority && labels.fill(d.authority, { name: line.domesticAuthority });
   const request = [
     `${line.direction} · ${line.kind}`,
     line.counterpartReference
-      ? fill(d.theirReference, { country: line.country, reference: line.counterpartReference })
+      ? labels.fill(d.theirReference, { country: line.country, reference: line.counterpartReference })
       : line.country,
-    line.domesticReference && fill(d.domesticReference, { reference: line.domesticReference }),
+    line.domesticReference && labels.fill(d.domesticReference, { reference: line.domesticReference }),
     other,
   ];
+  // A date is never broken across lines ("1 февр. 2026 г." stays whole).
+  const day = (iso: string | null) => (iso === null ? '—' : labels.shortDate(iso).replace(/ /g, '\u00A0'));
   return [
     [{ text: line.reference, bold: true }, ...(line.urgent ? [{ text: d.urgent, bold: true }] : [])],
     request.filter((t): t is string => Boolean(t)).map((text) => ({ text })),
-    [{ text: line.openedOn ?? '—' }],
-    [{ text: line.status, bold: true }, { text: fill(d.since, { date: line.statusSince }) }],
-    [{ text: line.lastEventOn }, { text: line.lastEvent }],
+    [{ text: day(line.openedOn) }],
+    [{ text: line.status, bold: true }, { text: labels.fill(d.since, { date: day(line.statusSince) }) }],
+    [{ text: day(line.lastEventOn) }, { text: line.lastEvent }],
     [{ text: line.awaited }],
-    [{ text: line.deadline ?? '—' }],
+    [{ text: day(line.deadline) }],
   ];
 }
 
-function measure(doc: Doc, segments: Segment[], width: number): number {
-  return segments.reduce((h, s) => {
-    doc.font(s.bold ? 'bold' : 'body').fontSize(SIZE);
-    return h + doc.heightOfString(s.text, { width: width - 2 * PAD_X, lineGap: LINE_GAP });
-  }, 0);
+const cellStyle = (s: Segment) => ({ size: SIZE, bold: s.bold ?? false, lineGap: LINE_GAP });
+
+function measure(text: PdfText, segments: Segment[], width: number): number {
+  return segments.reduce((h, s) => h + text.height(s.text, width - 2 * PAD_X, cellStyle(s)), 0);
 }
 
 interface RowStyle {
@@ -67,102 +84,84 @@ interface RowStyle {
   header: boolean;
 }
 
-function drawRow(doc: Doc, y: number, row: Segment[][], height: number, style: RowStyle): void {
-  let x = MARGIN;
-  const width = COLUMNS.reduce((w, c) => w + c.width, 0);
-  if (style.shade) doc.rect(MARGIN, y, width, height).fill(style.shade);
+function drawRow(doc: Doc, text: PdfText, y: number, row: Segment[][], height: number, style: RowStyle): void {
+  if (style.shade) doc.rect(MARGIN, y, TABLE_WIDTH, height).fill(style.shade);
   doc.fillColor('black');
+  const lefts = columnLefts(text.direction);
   row.forEach((segments, i) => {
     const w = COLUMNS[i]?.width ?? 0;
     let cy = y + PAD_Y;
-    for (const s of segments) {
-      doc.font(s.bold ? 'bold' : 'body').fontSize(SIZE);
-      doc.text(s.text, x + PAD_X, cy, { width: w - 2 * PAD_X, lineGap: LINE_GAP });
-      cy += doc.heightOfString(s.text, { width: w - 2 * PAD_X, lineGap: LINE_GAP });
-    }
-    x += w;
+    for (const s of segments) cy += text.draw(s.text, (lefts[i] ?? MARGIN) + PAD_X, cy, w - 2 * PAD_X, cellStyle(s));
   });
   doc
     .moveTo(MARGIN, y + height)
-    .lineTo(MARGIN + width, y + height)
+    .lineTo(MARGIN + TABLE_WIDTH, y + height)
     .lineWidth(style.header ? 1 : 0.4)
     .strokeColor(style.header ? 'black' : '#808080')
     .stroke();
 }
 
 /** The table's header row, repeated at the top of every page; returns where the rows start. */
-function drawTableHeader(doc: Doc, y: number): number {
-  const header = COLUMNS.map((c) => [{ text: labels.reports.document.columns[c.key], bold: true }]);
-  const height = Math.max(...header.map((h, i) => measure(doc, h, COLUMNS[i]?.width ?? 0))) + 2 * PAD_Y;
-  drawRow(doc, y, header, height, { shade: '#d9d9d9', header: true });
+function drawTableHeader(doc: Doc, text: PdfText, report: StatusReport, y: number): number {
+  const names = report.labels.reports.document.columns;
+  const header = COLUMNS.map((c) => [{ text: names[c.key], bold: true }]);
+  const height = Math.max(...header.map((h, i) => measure(text, h, COLUMNS[i]?.width ?? 0))) + 2 * PAD_Y;
+  drawRow(doc, text, y, header, height, { shade: '#d9d9d9', header: true });
   return y + height;
 }
 
-function drawTitle(doc: Doc, report: StatusReport, first: boolean): number {
+function drawTitle(doc: Doc, text: PdfText, report: StatusReport, first: boolean): number {
   let y = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
   doc.fillColor('black');
   if (first) {
-    if (report.officeName) {
-      doc.font('bold').fontSize(13).text(report.officeName, MARGIN, y, { width });
-      y = doc.y + 2;
-    }
-    doc.font('bold').fontSize(12).text(report.title, MARGIN, y, { width });
-    doc
-      .font('body')
-      .fontSize(9)
-      .text(report.subtitle, MARGIN, doc.y + 2, { width });
-    return doc.y + 10;
+    if (report.officeName) y += text.draw(report.officeName, MARGIN, y, width, { size: 13, bold: true }) + 2;
+    y += text.draw(report.title, MARGIN, y, width, { size: 12, bold: true }) + 2;
+    return y + text.draw(report.subtitle, MARGIN, y, width, { size: 9 }) + 10;
   }
   const running = [report.officeName, report.title].filter(Boolean).join(' · ');
-  doc.font('body').fontSize(8).text(running, MARGIN, y, { width });
-  return doc.y + 6;
+  return y + text.draw(running, MARGIN, y, width, { size: 8 }) + 6;
 }
 
 /**
- * The status report as an A4 landscape PDF: the office and title on the first page, the
- * table's header repeated on each page, page numbers, black on white with grey rules only.
+ * The status report as an A4 landscape PDF in the report's language: the office and title
+ * on the first page, the table's header repeated on each page, page numbers, black on white
+ * with grey rules only; in Arabic the whole page reads from the right.
  */
-export async function writeStatusPdf(
-  file: string,
-  report: StatusReport,
-  fonts: ReportFonts = findReportFonts(),
-): Promise<void> {
+export async function writeStatusPdf(file: string, report: StatusReport): Promise<void> {
   // Loaded on first use: pdfkit stays outside the bundle (it reads its font files at run time).
   const { default: PDFDocument } = await import('pdfkit');
+  const { labels } = report;
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
     bufferPages: true,
-    lang: 'en-GB',
+    lang: labels.locale,
     displayTitle: true,
     info: { Title: report.title, Author: report.officeName || 'MLA Desk', Creator: 'MLA Desk' },
   });
   const out = fs.createWriteStream(file);
   doc.pipe(out);
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  registerReportFonts(doc);
+  const text = pdfText(doc, labels.direction);
 
   const bottomLimit = doc.page.height - MARGIN - FOOTER;
-  let y = drawTableHeader(doc, drawTitle(doc, report, true));
+  let y = drawTableHeader(doc, text, report, drawTitle(doc, text, report, true));
   if (report.lines.length === 0) {
-    doc
-      .font('body')
-      .fontSize(10)
-      .text(labels.reports.document.empty, MARGIN, y + 10);
+    text.draw(labels.reports.document.empty, MARGIN, y + 10, TABLE_WIDTH, { size: 10 });
   }
   report.lines.forEach((line, index) => {
     const row = cells(line, report);
-    const height = Math.max(...row.map((segments, i) => measure(doc, segments, COLUMNS[i]?.width ?? 0))) + 2 * PAD_Y;
+    const height = Math.max(...row.map((segments, i) => measure(text, segments, COLUMNS[i]?.width ?? 0))) + 2 * PAD_Y;
     if (y + height > bottomLimit) {
       doc.addPage();
-      y = drawTableHeader(doc, drawTitle(doc, report, false));
+      y = drawTableHeader(doc, text, report, drawTitle(doc, text, report, false));
     }
-    drawRow(doc, y, row, height, { shade: index % 2 === 1 ? '#f0f0f0' : null, header: false });
+    drawRow(doc, text, y, row, height, { shade: index % 2 === 1 ? '#f0f0f0' : null, header: false });
     y += height;
   });
-  drawPageFooters(doc, report.today, MARGIN);
+  drawPageFooters(doc, text, labels, report.today, MARGIN);
   doc.end();
   await finished(out);
 }

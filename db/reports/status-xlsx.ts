@@ -1,6 +1,13 @@
-import { labels } from './labels.ts';
 import type { StatusReport } from './status-model.ts';
-import { DATE_FORMAT, type SheetColumn, addTableHeader, dateCell, newWorkbook } from './xlsx.ts';
+import {
+  DATE_FORMAT,
+  type SheetColumn,
+  addTableHeader,
+  dateCell,
+  newWorkbook,
+  setReadingDirection,
+  sheetName,
+} from './xlsx.ts';
 
 const HEADER_ROW = 4;
 
@@ -10,6 +17,7 @@ const HEADER_ROW = 4;
  * with the header repeated on each page.
  */
 export async function writeStatusXlsx(file: string, report: StatusReport): Promise<void> {
+  const { labels } = report;
   const c = labels.reports.document.columns;
   const columns: SheetColumn[] = [
     { header: c.reference, width: 20 },
@@ -33,7 +41,7 @@ export async function writeStatusXlsx(file: string, report: StatusReport): Promi
   ];
   const workbook = await newWorkbook();
   workbook.title = report.title;
-  const sheet = workbook.addWorksheet('Status report', {
+  const sheet = workbook.addWorksheet(sheetName(labels.reports.document.sheet), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.getCell('A1').value = report.title;
@@ -65,5 +73,6 @@ export async function writeStatusXlsx(file: string, report: StatusReport): Promi
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
   }
+  setReadingDirection(sheet, labels.direction);
   await workbook.xlsx.writeFile(file);
 }

@@ -1,26 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidListExport, ValidStatusReport } from '../../contract/reports.ts';
+import type { Language } from '../../i18n/languages.ts';
 import { readSettings } from '../settings.ts';
 import type { Queryable } from '../types.ts';
 import type { RequestScope } from '../requests/scope.ts';
 import { registerRows, writeRegisterCsv, writeRegisterXlsx } from './register-export.ts';
+import { labelsFor } from './labels.ts';
 import { statusReport } from './status-model.ts';
 import { writeStatusPdf } from './status-pdf.ts';
 import { statusReportRows } from './status-rows.ts';
 import { writeStatusXlsx } from './status-xlsx.ts';
 
+/** An export's input as the channel validated it; the language defaults to English. */
+type ExportInput<T extends { language: Language }> = Omit<T, 'target' | 'language'> & { language?: Language };
+
 /** Files made from the register. Each writes to `file`, and reports how many requests it holds. */
 export interface ReportStore {
   /** Of the requests in `scope` only (db/requests/scope.ts; null or omitted: all of them). */
   statusReport(
-    input: Omit<ValidStatusReport, 'target'>,
+    input: ExportInput<ValidStatusReport>,
     file: string,
     today: string,
     scope?: RequestScope | null,
   ): Promise<{ count: number }>;
   exportList(
-    input: Omit<ValidListExport, 'target'>,
+    input: ExportInput<ValidListExport>,
     file: string,
     today: string,
     scope?: RequestScope | null,
@@ -45,7 +50,11 @@ export function sqliteReportStore(db: Queryable): ReportStore {
   return {
     async statusReport(input, file, today, scope = null) {
       const rows = statusReportRows(db, input.by, input.value, input.includeClosed, scope);
-      const report = statusReport(rows, { ...input, officeName: readSettings(db).officeName, today });
+      const report = statusReport(
+        rows,
+        { ...input, officeName: readSettings(db).officeName, today },
+        labelsFor(input.language, { isolate: input.format === 'pdf' }),
+      );
       await writeWhole(file, (partial) =>
         input.format === 'pdf' ? writeStatusPdf(partial, report) : writeStatusXlsx(partial, report),
       );
@@ -53,10 +62,11 @@ export function sqliteReportStore(db: Queryable): ReportStore {
     },
     async exportList(input, file, today, scope = null) {
       const rows = registerRows(db, input.query, today, scope);
+      const labels = labelsFor(input.language);
       await writeWhole(file, (partial) =>
         input.format === 'csv'
-          ? writeRegisterCsv(partial, rows, input.columns)
-          : writeRegisterXlsx(partial, rows, input.columns),
+          ? writeRegisterCsv(partial, rows, input.columns, labels)
+          : writeRegisterXlsx(partial, rows, input.columns, labels),
       );
       return { count: rows.length };
     },

@@ -43,3 +43,19 @@ export function addTableHeader(sheet: ExcelJS.Worksheet, columns: SheetColumn[],
   sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 1 }];
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columns.length } };
 }
+
+/**
+ * A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], not empty. The
+ * translations' titles are cut to it.
+ */
+export function sheetName(title: string): string {
+  const name = [...title.replace(/[:\\/?*[\]]/g, ' ').trim()].slice(0, 31).join('').trim();
+  return name === '' ? 'Sheet' : name;
+}
+
+/** Arabic sheets read from the right: column A at the right edge, as Excel shows an Arabic workbook. */
+export function setReadingDirection(sheet: ExcelJS.Worksheet, direction: 'ltr' | 'rtl'): void {
+  if (direction === 'ltr') return;
+  const views = sheet.views.length > 0 ? sheet.views : [{}];
+  sheet.views = views.map((view) => ({ ...view, rightToLeft: true }));
+}

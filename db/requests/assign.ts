@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
 import type { ValidAssign } from '../../contract/register-list.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
@@ -22,8 +22,9 @@ export function assignRequests(db: Db, input: ValidAssign, actor: Actor, clock: 
       const found = new Set(rows.map((r) => r.id));
       const missing = input.ids.filter((id) => !found.has(id));
       if (missing.length > 0) {
-        throw new AppError('not_found', `There is no request with id ${missing.join(', ')}; nobody was assigned.`, [
-          { field: 'ids', message: `unknown request ${missing.join(', ')}` },
+        const ids = missing.join(', ');
+        throw appError('not_found', 'request.unknownForAssignment', { ids }, [
+          problem('ids', 'field.unknownRequests', { ids }),
         ]);
       }
       const changing = rows.filter((r) => r.assignedTo !== input.assignedTo);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AppError, type FieldProblem } from '../../contract/errors.ts';
+import { appError, type FieldProblem, problem } from '../../contract/errors.ts';
 import type { RequestDetail, ValidRecordEvent } from '../../contract/requests.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
@@ -8,8 +8,6 @@ import type { Db } from '../types.ts';
 import { eventRule } from './event-rules.ts';
 import { getRequestDetail, requestRow } from './read.ts';
 
-const words = (code: string) => code.replaceAll('_', ' ');
-
 /** Records an event in a request's history (returned, consulted, extended, ...), if it applies now. */
 export function recordEvent(db: Db, input: ValidRecordEvent, actor: Actor, clock: Clock): RequestDetail {
   db.transaction(
@@ -17,29 +15,30 @@ export function recordEvent(db: Db, input: ValidRecordEvent, actor: Actor, clock
       const row = requestRow(tx, input.id);
       const rule = eventRule(input.type);
       if (!rule.allowed(row)) {
-        throw new AppError(
-          'forbidden_move',
-          `${row.reference} (${words(row.status)}) cannot record "${words(input.type)}" now.`,
-        );
+        throw appError('forbidden_move', 'event.notNow', {
+          reference: row.reference,
+          status: row.status,
+          event: input.type,
+        });
       }
       if (row.version !== input.expectedVersion) {
-        throw new AppError('stale', `${row.reference} was changed by someone else meanwhile. Reload it and try again.`);
+        throw appError('stale', 'request.stale', { reference: row.reference });
       }
       const problems: FieldProblem[] = [];
-      if (rule.needs.includes('note') && !input.note) problems.push({ field: 'note', message: 'is required' });
-      if (input.on > clock.today) problems.push({ field: 'on', message: 'cannot be in the future' });
+      if (rule.needs.includes('note') && !input.note) problems.push(problem('note', 'field.required'));
+      if (input.on > clock.today) problems.push(problem('on', 'field.notInFuture'));
       if (row.openedOn !== null && input.on < row.openedOn) {
-        problems.push({ field: 'on', message: `cannot be before the request was opened (${row.openedOn})` });
+        problems.push(problem('on', 'field.notBeforeOpened', { date: row.openedOn }));
       }
       if (rule.needs.includes('preservedUntil')) {
-        if (input.preservedUntil === null) problems.push({ field: 'preservedUntil', message: 'is required' });
+        if (input.preservedUntil === null) problems.push(problem('preservedUntil', 'field.required'));
         else if (row.preservedUntil !== null && input.preservedUntil <= row.preservedUntil) {
-          problems.push({ field: 'preservedUntil', message: `must be after the current date (${row.preservedUntil})` });
+          problems.push(problem('preservedUntil', 'field.afterCurrentDate', { date: row.preservedUntil }));
         } else if (input.preservedUntil < input.on) {
-          problems.push({ field: 'preservedUntil', message: 'cannot be before the day of the extension' });
+          problems.push(problem('preservedUntil', 'field.notBeforeExtension'));
         }
       }
-      if (problems.length > 0) throw new AppError('invalid_input', 'The event is missing what it needs.', problems);
+      if (problems.length > 0) throw appError('invalid_input', 'event.incomplete', undefined, problems);
 
       const details = rule.needs.includes('preservedUntil')
         ? { previousPreservedUntil: row.preservedUntil, preservedUntil: input.preservedUntil }

@@ -1,5 +1,6 @@
 import { and, eq, or } from 'drizzle-orm';
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
+import type { MessageKey, MessageParams } from '../../contract/messages.ts';
 import type { RequestDetail, ValidLinkRequest } from '../../contract/requests.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
@@ -7,7 +8,8 @@ import { requestLinks, requests } from '../schema/index.ts';
 import type { Db } from '../types.ts';
 import { getRequestDetail, requestRow } from './read.ts';
 
-const invalid = (message: string) => new AppError('invalid_input', message, [{ field: 'otherReference', message }]);
+const invalid = (key: MessageKey, params?: MessageParams) =>
+  appError('invalid_input', key, params, [problem('otherReference', key, params)]);
 
 /**
  * Links this request to another, named by its reference: a follow-up (an MLA or disclosure
@@ -18,10 +20,10 @@ export function linkRequests(db: Db, input: ValidLinkRequest, actor: Actor, cloc
     (tx) => {
       const from = requestRow(tx, input.id);
       const to = tx.select().from(requests).where(eq(requests.reference, input.otherReference)).get();
-      if (!to) throw invalid(`There is no request ${input.otherReference}.`);
-      if (to.id === from.id) throw invalid('A request cannot be linked to itself.');
+      if (!to) throw invalid('link.noRequest', { reference: input.otherReference });
+      if (to.id === from.id) throw invalid('link.self');
       if (input.kind === 'follow_up' && !(['mla', 'disclosure'].includes(from.kind) && to.kind === 'preservation')) {
-        throw invalid('A follow-up links an MLA or disclosure request to the preservation it follows up.');
+        throw invalid('link.followUp');
       }
       const existing = tx
         .select({ id: requestLinks.id })
@@ -33,7 +35,7 @@ export function linkRequests(db: Db, input: ValidLinkRequest, actor: Actor, cloc
           ),
         )
         .get();
-      if (existing) throw invalid(`${from.reference} and ${to.reference} are already linked.`);
+      if (existing) throw invalid('link.already', { reference: from.reference, other: to.reference });
       tx.insert(requestLinks)
         .values({ fromId: from.id, toId: to.id, kind: input.kind, createdAt: clock.at, createdBy: actor.name })
         .run();
@@ -57,7 +59,7 @@ export function unlinkRequests(db: Db, id: number, linkId: number, actor: Actor,
         .from(requestLinks)
         .where(and(eq(requestLinks.id, linkId), or(eq(requestLinks.fromId, id), eq(requestLinks.toId, id))))
         .get();
-      if (!link) throw new AppError('not_found', 'This link does not exist (any more).');
+      if (!link) throw appError('not_found', 'link.notFound');
       tx.delete(requestLinks).where(eq(requestLinks.id, linkId)).run();
       recordAudit(tx, actor, clock.at, {
         action: 'request.unlink',

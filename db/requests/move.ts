@@ -1,16 +1,15 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { isClosedStatus } from '../../contract/codes.ts';
-import { AppError } from '../../contract/errors.ts';
+import { AppError, appError, type FieldProblem, problem } from '../../contract/errors.ts';
 import type { RequestDetail, ValidTransition } from '../../contract/requests.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import { requestRefusalGrounds, requests, statusHistory } from '../schema/index.ts';
 import { lifeEntry } from '../statistics/life-text.ts';
+import { completenessGate } from '../drafting/gate.ts';
 import type { Db } from '../types.ts';
 import { findMove } from '../workflow.ts';
 import { getRequestDetail, requestRow, resumeStatusOf } from './read.ts';
-
-const words = (code: string) => code.replaceAll('_', ' ');
 
 /**
  * Moves a request to another status if its workflow allows it, with what the move needs,
@@ -32,45 +31,50 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
         .all();
       const move = findMove(row.direction, row.kind, row.status, input.to, resumeStatusOf(history));
       if (!move) {
-        throw new AppError(
-          'forbidden_move',
-          `${row.reference} cannot go from ${words(row.status)} to ${words(input.to)}: its workflow does not allow that move.`,
-        );
+        throw appError('forbidden_move', 'move.forbidden', {
+          reference: row.reference,
+          from: row.status,
+          to: input.to,
+        });
       }
       // Checked after the workflow, so a move that is now impossible says why, not just "stale".
       if (row.version !== input.expectedVersion) {
-        throw new AppError('stale', `${row.reference} was changed by someone else meanwhile. Reload it and try again.`);
+        throw appError('stale', 'request.stale', { reference: row.reference });
       }
-      const problems: { field: string; message: string }[] = [];
+      const problems: FieldProblem[] = [];
       if (move.needs.includes('note') && !input.note) {
-        problems.push({ field: 'note', message: 'A reason is required for this move.' });
+        problems.push(problem('note', 'move.reasonRequired'));
       }
       if (move.needs.includes('preservedUntil')) {
         if (input.preservedUntil === null) {
-          problems.push({ field: 'preservedUntil', message: 'The day until which the data is preserved is required.' });
+          problems.push(problem('preservedUntil', 'move.preservedUntilRequired'));
         } else if (input.preservedUntil < input.on) {
-          problems.push({
-            field: 'preservedUntil',
-            message: 'The data cannot be preserved until before the day it was preserved.',
-          });
+          problems.push(problem('preservedUntil', 'move.preservedUntilBeforeStart'));
         }
       }
       if (move.needs.includes('refusalGrounds') && input.refusalGrounds.length === 0) {
-        problems.push({ field: 'refusalGrounds', message: 'A refusal must state at least one ground.' });
+        problems.push(problem('refusalGrounds', 'move.groundRequired'));
       }
       const openedOn = row.openedOn ?? (input.to === 'sent' ? input.on : null);
       // History is read in order by the statistics: a change cannot predate the one before it.
       // (A draft's creation does not count: a request written up today may have left last week.)
       const lastChange = history.filter((h) => !(h.fromStatus === null && h.toStatus === 'draft')).at(-1)?.effectiveOn;
       if (openedOn !== null && input.on < openedOn) {
-        problems.push({ field: 'on', message: `The date cannot be before the request was opened (${openedOn}).` });
+        problems.push(problem('on', 'move.beforeOpened', { date: openedOn }));
       } else if (lastChange !== undefined && input.on < lastChange) {
-        problems.push({ field: 'on', message: `The date cannot be before the last change (${lastChange}).` });
+        problems.push(problem('on', 'move.beforeLastChange', { date: lastChange }));
       }
       if (input.on > clock.today) {
-        problems.push({ field: 'on', message: 'The date cannot be in the future.' });
+        problems.push(problem('on', 'move.inFuture'));
       }
-      if (problems.length > 0) throw new AppError('invalid_input', 'The move is missing what it needs.', problems);
+      // An outgoing request leaves complete, or with the reason it does not (db/drafting/gate.ts).
+      const gate = completenessGate(tx, row, input.to, input.overrideReason);
+      problems.push(...gate.problems);
+      if (problems.length > 0) {
+        throw gate.message === null
+          ? appError('invalid_input', 'move.incomplete', undefined, problems)
+          : new AppError('invalid_input', gate.message, problems);
+      }
 
       const closing = isClosedStatus(input.to);
       tx.update(requests)
@@ -106,6 +110,8 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
           toStatus: input.to,
           note: input.note,
           refusalGrounds: input.to === 'refused' ? JSON.stringify(input.refusalGrounds) : null,
+          overrideReason: gate.override?.reason ?? null,
+          overrideMissing: gate.override ? JSON.stringify(gate.override.missing) : null,
         })
         .run();
       recordAudit(tx, actor, clock.at, {
@@ -119,6 +125,7 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
           note: input.note,
           refusalGrounds: input.refusalGrounds,
           preservedUntil: input.preservedUntil,
+          ...(gate.override ? { override: gate.override } : {}),
         },
       });
     },

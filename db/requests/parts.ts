@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
 import type { Kind } from '../../contract/codes.ts';
+import { followsPreservationApplies } from '../../contract/completeness.ts';
 import type { RequestFields } from '../../contract/requests.ts';
 import {
   requestAssistance,
@@ -9,6 +10,7 @@ import {
   requestParties,
   type requests,
 } from '../schema/index.ts';
+import { writeDraftingFields } from '../drafting/fields.ts';
 import type { Queryable } from '../types.ts';
 
 /** The request's own columns, from the fields a clerk writes. */
@@ -37,14 +39,28 @@ export function scalarColumns(fields: RequestFields): Partial<typeof requests.$i
 /** Rules on the fields that depend on the kind of request (one place for both register and update). */
 export function checkFieldsForKind(kind: Kind, fields: RequestFields): void {
   if (kind !== 'preservation' && fields.preservedUntil !== null) {
-    throw new AppError('invalid_input', 'Only a preservation request has a preserved-until date.', [
-      { field: 'preservedUntil', message: 'applies to preservation requests only' },
+    throw appError('invalid_input', 'request.preservedUntilOnlyPreservation', undefined, [
+      problem('preservedUntil', 'field.preservationOnly'),
+    ]);
+  }
+  if (kind !== 'emergency_disclosure' && fields.emergencyJustification !== null) {
+    throw appError('invalid_input', 'request.emergencyJustificationOnlyEmergency', undefined, [
+      problem('emergencyJustification', 'field.emergencyOnly'),
+    ]);
+  }
+  if (fields.followsPreservation && !followsPreservationApplies(kind)) {
+    throw appError('invalid_input', 'request.followsPreservationOnlyMlaOrDisclosure', undefined, [
+      problem('followsPreservation', 'field.mlaOrDisclosureOnly'),
     ]);
   }
 }
 
-/** Replaces the request's lists (offences, assistance, parties, identifiers) with those given. */
+/**
+ * Replaces the request's lists (offences, assistance, parties, identifiers) with those given, and
+ * its drafting fields (db/drafting/fields.ts).
+ */
 export function writeRequestParts(tx: Queryable, requestId: number, fields: RequestFields): void {
+  writeDraftingFields(tx, requestId, fields);
   tx.delete(requestOffences).where(eq(requestOffences.requestId, requestId)).run();
   tx.delete(requestAssistance).where(eq(requestAssistance.requestId, requestId)).run();
   tx.delete(requestParties).where(eq(requestParties.requestId, requestId)).run();

@@ -1,8 +1,15 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Status } from '../../contract/codes.ts';
 import { localIsoDate } from '../../contract/dates.ts';
-import { AppError } from '../../contract/errors.ts';
-import type { Link, ListResult, RequestDetail, RequestSummary, ValidListQuery } from '../../contract/requests.ts';
+import { appError } from '../../contract/errors.ts';
+import type {
+  HistoryEntry,
+  Link,
+  ListResult,
+  RequestDetail,
+  RequestSummary,
+  ValidListQuery,
+} from '../../contract/requests.ts';
 import {
   requestAssistance,
   requestEvents,
@@ -14,6 +21,7 @@ import {
   requests,
   statusHistory,
 } from '../schema/index.ts';
+import { draftingFieldsOf } from '../drafting/fields.ts';
 import type { Queryable } from '../types.ts';
 import { allowedMoves } from '../workflow.ts';
 import { eventOptionsFor } from './event-rules.ts';
@@ -48,9 +56,18 @@ export function resumeStatusOf(history: { fromStatus: Status | null; toStatus: S
   return suspension?.fromStatus ?? null;
 }
 
+/** A move past the completeness check, as the history keeps it (db/drafting/gate.ts); nothing for the others. */
+function overrideOf(reason: string | null, missing: string | null): Pick<HistoryEntry, 'override'> {
+  if (reason === null) return {};
+  const codes: unknown = JSON.parse(missing ?? '[]');
+  return {
+    override: { reason, missing: Array.isArray(codes) ? codes.filter((c): c is string => typeof c === 'string') : [] },
+  };
+}
+
 export function requestRow(db: Queryable, id: number): RequestRow {
   const row = db.select().from(requests).where(eq(requests.id, id)).get();
-  if (!row) throw new AppError('not_found', `There is no request with id ${id}.`);
+  if (!row) throw appError('not_found', 'request.notFound', { id });
   return row;
 }
 
@@ -137,11 +154,12 @@ export function getRequestDetail(db: Queryable, id: number, scope: RequestScope 
     deadlineNote: row.deadlineNote,
     summary: row.summary,
     preservedUntil: row.preservedUntil,
-    parties: parties.map(({ role, name, birthDate, nationality, identifiers: ids, note }) => ({
+    parties: parties.map(({ role, name, birthDate, nationality, location, identifiers: ids, note }) => ({
       role,
       name,
       birthDate,
       nationality,
+      location,
       identifiers: ids,
       note,
     })),
@@ -153,17 +171,19 @@ export function getRequestDetail(db: Queryable, id: number, scope: RequestScope 
       timeZone,
       note,
     })),
+    ...draftingFieldsOf(db, id),
     refusalGrounds: grounds.map((g) => g.ground),
     createdAt: row.createdAt,
     version: row.version,
-    history: history.map(({ id: hid, recordedAt, effectiveOn, actor, fromStatus, toStatus, note }) => ({
-      id: hid,
-      recordedAt,
-      effectiveOn,
-      actor,
-      fromStatus,
-      toStatus,
-      note,
+    history: history.map((h) => ({
+      id: h.id,
+      recordedAt: h.recordedAt,
+      effectiveOn: h.effectiveOn,
+      actor: h.actor,
+      fromStatus: h.fromStatus,
+      toStatus: h.toStatus,
+      note: h.note,
+      ...overrideOf(h.overrideReason, h.overrideMissing),
     })),
     events: events.map(({ id: eid, recordedAt, effectiveOn, actor, type, note, details }) => ({
       id: eid,

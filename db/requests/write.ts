@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../contract/errors.ts';
+import { appError, problem } from '../../contract/errors.ts';
 import type { RequestDetail, RequestFields, ValidNewRequest, ValidUpdateRequest } from '../../contract/requests.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
@@ -24,9 +24,7 @@ export function registerRequest(
   const openedOn = status === 'draft' ? null : input.openedOn;
   const firstStatusOn = openedOn ?? clock.today;
   if (openedOn !== null && openedOn > clock.today) {
-    throw new AppError('invalid_input', 'The request cannot be opened in the future.', [
-      { field: 'openedOn', message: 'cannot be after today' },
-    ]);
+    throw appError('invalid_input', 'request.openedInFuture', undefined, [problem('openedOn', 'field.notAfterToday')]);
   }
   checkFieldsForKind(input.kind, input);
   const id = db.transaction(
@@ -103,6 +101,13 @@ function fieldsOf(detail: RequestDetail): RequestFields {
     preservedUntil: detail.preservedUntil,
     parties: detail.parties,
     identifiers: detail.identifiers,
+    proceedingsNature: detail.proceedingsNature,
+    conductingAuthority: detail.conductingAuthority,
+    procedureToFollow: detail.procedureToFollow,
+    purpose: detail.purpose,
+    emergencyJustification: detail.emergencyJustification,
+    requestLanguage: detail.requestLanguage,
+    followsPreservation: detail.followsPreservation,
   };
 }
 
@@ -115,10 +120,7 @@ export function updateRequest(db: Db, input: ValidUpdateRequest, actor: Actor, c
     (tx) => {
       const before = getRequestDetail(tx, input.id);
       if (before.version !== input.expectedVersion) {
-        throw new AppError(
-          'stale',
-          `${before.reference} was changed by someone else meanwhile. Reload it and try again.`,
-        );
+        throw appError('stale', 'request.stale', { reference: before.reference });
       }
       checkFieldsForKind(before.kind, input.fields);
       const old = fieldsOf(before);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../contract/roles.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
 import { oneOf } from './checks.ts';
 
 /**
@@ -28,6 +29,11 @@ export const users = sqliteTable(
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /**
+     * The language the person chose for the interface; null until they have chosen (the app then
+     * uses the one on screen at sign-in and saves it). Kept to the six by triggers (0015).
+     */
+    language: text('language', { enum: LANGUAGES }),
   },
   (t) => [
     uniqueIndex('users_username_idx').on(t.username),

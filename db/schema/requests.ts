@@ -80,7 +80,9 @@ export const requests = sqliteTable(
     // first): the page and its count from one index range (scripts/bench.ts list_page_ms_p95).
     index('requests_country_kind_idx').on(t.counterpartCountry, t.kind, t.status, t.openedOn),
     // Counts by state: the register's count of open (or closed) requests of a direction, kind
-    // or country, and the Today dashboard's "waiting" card, read from this index alone.
+    // or country, and the Today dashboard's "waiting" card, read from this index alone. The
+    // legal basis and the preserved-until day make it cover the legal clocks' queries too
+    // (db/clocks/branches.ts: EU instruments, preservations without a recorded date).
     index('requests_state_idx').on(
       t.status,
       t.direction,
@@ -89,6 +91,8 @@ export const requests = sqliteTable(
       t.lastStatusOn,
       t.lastEventOn,
       t.openedOn,
+      t.legalBasis,
+      t.preservedUntil,
     ),
     index('requests_opened_idx').on(t.openedOn),
     index('requests_assigned_idx').on(t.assignedTo),
@@ -120,6 +124,12 @@ export const statusHistory = sqliteTable(
     note: text('note'),
     /** A refusal's grounds (JSON list of codes), kept with the refusal so past years' figures stay right after a reopening. */
     refusalGrounds: text('refusal_grounds'),
+    /**
+     * An outgoing request moved on although it lacked essentials: the officer's reason, and the
+     * elements it lacked then (JSON list of contract/completeness.ts codes). Both or neither.
+     */
+    overrideReason: text('override_reason'),
+    overrideMissing: text('override_missing'),
   },
   (t) => [
     check('status_history_to_code', oneOf('to_status', STATUSES)),
@@ -193,6 +203,8 @@ export const requestParties = sqliteTable(
     name: text('name').notNull(),
     birthDate: text('birth_date'),
     nationality: text('nationality'),
+    /** Where the person or entity is, as far as known (a formal request states it where possible). */
+    location: text('location'),
     /** Passport, national ID, company registration: as written. */
     identifiers: text('identifiers'),
     note: text('note'),

@@ -1,4 +1,5 @@
 import type { StatisticsFormat, YearFigures } from '../../contract/statistics.ts';
+import type { Labels } from '../reports/labels.ts';
 import { writeStatisticsCsv } from './export-csv.ts';
 import { writeStatisticsPdf } from './export-pdf.ts';
 import { writeStatisticsXlsx } from './export-xlsx.ts';
@@ -8,6 +9,8 @@ export interface ExportContext {
   officeName: string;
   /** The date the file is produced (YYYY-MM-DD). */
   today: string;
+  /** The language of the XLSX and PDF (the CSV is codes and numbers). */
+  labels: Labels;
 }
 
 /** Every format shows the same figures: the CSV is their flat form, the others lay it out. */

@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { AppError } from '../../contract/errors.ts';
+import { appError } from '../../contract/errors.ts';
 import {
   STATISTICS_DEFINITIONS,
   type StatisticsSnapshot,
@@ -70,6 +70,6 @@ export function snapshotsOf(db: Queryable, year: number): StatisticsSnapshot[] {
 
 export function snapshotById(db: Queryable, id: number): StatisticsSnapshot {
   const row = db.select().from(statisticsSnapshots).where(eq(statisticsSnapshots.id, id)).get();
-  if (!row) throw new AppError('not_found', `There is no statistics snapshot number ${id}.`);
+  if (!row) throw appError('not_found', 'statistics.snapshotNotFound', { id });
   return toSnapshot(row);
 }

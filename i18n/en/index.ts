@@ -1,11 +1,16 @@
 import accounts from './accounts.json';
 import backups from './backups.json';
+import clocks from './clocks.json';
 import codes from './codes.json';
 import common from './common.json';
 import directories from './directories.json';
 import documents from './documents.json';
+import drafting from './drafting.json';
 import integrity from './integrity.json';
 import interchange from './interchange.json';
+import letters from './letters.json';
+import messages from './messages.json';
+import profiles from './profiles.json';
 import register from './register.json';
 import reports from './reports.json';
 import request from './request.json';
@@ -23,13 +28,18 @@ import today from './today.json';
  */
 export const PARTS = {
   backups,
+  clocks,
   common,
   accounts,
   codes,
   directories,
   documents,
+  drafting,
   integrity,
   interchange,
+  letters,
+  messages,
+  profiles,
   register,
   request,
   requestForm,

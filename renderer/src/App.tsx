@@ -6,6 +6,7 @@ import { useApi } from './api/context.tsx';
 import { IntegrityWarning } from './components/IntegrityWarning.tsx';
 import { RecoveryReminder } from './components/RecoveryReminder.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
+import { MAIN_ID, SkipLink } from './components/SkipLink.tsx';
 import { useMenuCommands } from './routing/menu-commands.ts';
 import { hrefOf, navigate, useRoute } from './routing/routes.ts';
 import { emitSave, showShortcuts } from './routing/shortcuts.ts';
@@ -59,6 +60,7 @@ export function App() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -106,7 +108,7 @@ export function App() {
         )}
         <NavLink href={hrefOf({ screen: 'settings' })} label={t('settings.nav')} active={route.screen === 'settings'} />
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <IntegrityWarning />
         <RecoveryReminder />
         <Suspense

@@ -1,15 +1,12 @@
-import { DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
+import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiClient } from './api/client.ts';
 import { ApiProvider } from './api/context.tsx';
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'sm',
-  fontFamily: 'system-ui, "Segoe UI", "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif',
-});
+import { LanguageDirection, useTextDirection } from './i18n/LanguageDirection.tsx';
+import { cssVariablesResolver, themeFor } from './theme.ts';
 
 /** Everything a screen needs around it; tests wrap screens in the same, with a fake client. */
 interface ProvidersProps {
@@ -20,6 +17,8 @@ interface ProvidersProps {
 }
 
 export function Providers({ client, children, env = 'default' }: ProvidersProps) {
+  const { t } = useTranslation();
+  const theme = useMemo(() => themeFor(t), [t]);
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -27,10 +26,12 @@ export function Providers({ client, children, env = 'default' }: ProvidersProps)
         defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false } },
       }),
   );
+  const direction = useTextDirection();
   return (
-    <DirectionProvider>
-      <MantineProvider theme={theme} env={env}>
-        <Notifications position="bottom-right" />
+    <DirectionProvider initialDirection={direction}>
+      <LanguageDirection />
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} env={env}>
+        <Notifications position={direction === 'rtl' ? 'bottom-left' : 'bottom-right'} />
         <QueryClientProvider client={queryClient}>
           <ApiProvider client={client}>{children}</ApiProvider>
         </QueryClientProvider>

@@ -97,7 +97,7 @@ describe('restoring while the API host runs', () => {
     const before = sha256(holder.register.location);
 
     const refused = await call(holder, 'backups.restore', { name: backup.name, confirm: backup.name });
-    expect(refused).toEqual({
+    expect(refused).toMatchObject({
       ok: false,
       error: {
         code: 'storage',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openedSessionToken, type Person, type SignedIn } from '../../contract/accounts.ts';
 import { CHANNEL_NAMES, type ChannelName } from '../../contract/channels.ts';
 import type { ImportJob } from '../../contract/channels/interchange.ts';
+import { COUNTRY_CODES } from '../../contract/countries.ts';
 import type { CorrespondenceEntry, DocumentRecord } from '../../contract/documents.ts';
 import type { Envelope } from '../../contract/errors.ts';
 import type { RequestDetail } from '../../contract/requests.ts';
@@ -34,6 +35,7 @@ const EXPECTED: Record<ChannelName, string> = {
   'accounts.update': 'administrator',
   'accounts.resetPassword': 'administrator',
   'accounts.unlock': 'administrator',
+  'accounts.setLanguage': SIGNED_IN,
   'app.info': SIGNED_IN,
   'app.integrity': SIGNED_IN,
   'settings.get': SIGNED_IN,
@@ -61,6 +63,10 @@ const EXPECTED: Record<ChannelName, string> = {
   'interchange.progress': 'clerk administrator',
   'interchange.export': 'clerk manager administrator',
   'dashboard.today': SIGNED_IN,
+  'dashboard.clocks': SIGNED_IN,
+  'clocks.settings': SIGNED_IN,
+  'clocks.saveSettings': 'administrator',
+  'clocks.ofRequest': SIGNED_IN,
   'views.list': SIGNED_IN,
   'views.save': SIGNED_IN,
   'views.delete': SIGNED_IN,
@@ -76,6 +82,22 @@ const EXPECTED: Record<ChannelName, string> = {
   'directories.serviceProviders.save': 'clerk administrator',
   'directories.serviceProviders.delete': 'clerk administrator',
   'directories.suggest': SIGNED_IN,
+  'profiles.list': SIGNED_IN,
+  'profiles.ofCountry': SIGNED_IN,
+  'profiles.save': 'clerk administrator',
+  'profiles.delete': 'clerk administrator',
+  'letters.templates': 'administrator',
+  'letters.template': 'administrator',
+  'letters.saveTemplate': 'administrator',
+  'letters.restoreDefault': 'administrator',
+  'letters.previewTemplate': 'administrator',
+  'letters.letterhead': 'administrator',
+  'letters.saveLetterhead': 'administrator',
+  'letters.preview': 'clerk',
+  'letters.generate': 'clerk',
+  'letters.list': SIGNED_IN,
+  'letters.markSent': 'clerk',
+  'letters.caseSummary': SIGNED_IN,
   'documents.attach': 'clerk prosecutor',
   'documents.list': SIGNED_IN,
   'documents.verify': SIGNED_IN,
@@ -149,6 +171,10 @@ async function waitForImports(jobId: string): Promise<void> {
   }
 }
 
+/** Each country-profile call names another state (one profile each). */
+let profiled = 0;
+const nextState = () => COUNTRY_CODES[profiled++ % COUNTRY_CODES.length];
+
 /**
  * A valid input for each channel, made just before the call from the register as it is then
  * (so a version, a link or an entry to delete is always there). `who` is the caller.
@@ -172,6 +198,7 @@ const VALID: Record<ChannelName, (who: Who) => unknown> = {
   'accounts.update': () => ({ id: spare.id, displayName: `Sam Spare ${++serial}` }),
   'accounts.resetPassword': () => ({ id: spare.id, password: PASSWORD }),
   'accounts.unlock': () => ({ id: spare.id }),
+  'accounts.setLanguage': () => ({ language: 'fr' }),
   'app.info': () => ({}),
   'app.integrity': () => ({}),
   'settings.get': () => ({}),
@@ -242,6 +269,10 @@ const VALID: Record<ChannelName, (who: Who) => unknown> = {
   'interchange.progress': async () => ({ jobId: await importJob() }),
   'interchange.export': () => ({ format: 'csv', target: { kind: 'download' } }),
   'dashboard.today': () => ({}),
+  'dashboard.clocks': () => ({}),
+  'clocks.settings': () => ({}),
+  'clocks.saveSettings': () => ({ warningDays: 7, lengths: { eioDecision: { length: 30, unit: 'calendar_days' } } }),
+  'clocks.ofRequest': () => ({ id: request.id }),
   'views.list': () => ({}),
   'views.save': () => ({ name: `View ${++serial}`, query: { state: 'open' } }),
   'views.delete': async (who) => {
@@ -285,6 +316,41 @@ const VALID: Record<ChannelName, (who: Who) => unknown> = {
     ).id,
   }),
   'directories.suggest': () => ({ field: 'domesticAuthority' }),
+  'profiles.list': () => ({}),
+  'profiles.ofCountry': () => ({ country: 'FR' }),
+  // One profile per state: each call names another one.
+  'profiles.save': () => ({ country: nextState(), languages: ['fr'] }),
+  'profiles.delete': async () => ({
+    id: (await office.value<{ id: number }>('clerk', 'profiles.save', { country: nextState() })).id,
+  }),
+  'letters.templates': () => ({}),
+  'letters.template': () => ({ code: 'acknowledgement', language: 'en' }),
+  'letters.saveTemplate': () => ({
+    code: 'acknowledgement',
+    language: 'en',
+    body: '# Receipt\n\n{{ request.reference }}\n',
+  }),
+  'letters.restoreDefault': () => ({ code: 'acknowledgement', language: 'en' }),
+  'letters.previewTemplate': () => ({ code: 'acknowledgement', language: 'en', body: '# A\n', requestId: request.id }),
+  'letters.letterhead': () => ({}),
+  'letters.saveLetterhead': () => ({ addressLines: ['1 Justice Square'], phone: '+1 555 0100' }),
+  'letters.preview': () => ({ requestId: request.id, code: 'acknowledgement', language: 'en' }),
+  'letters.generate': () => ({ requestId: request.id, code: 'acknowledgement', language: 'en' }),
+  'letters.list': () => ({ requestId: request.id }),
+  // A letter is sent once: each call sends one generated for it.
+  'letters.markSent': async () => ({
+    id: (
+      await office.value<{ id: number }>('clerk', 'letters.generate', {
+        requestId: request.id,
+        code: 'acknowledgement',
+        language: 'en',
+      })
+    ).id,
+    onDate: TODAY,
+    channel: 'email',
+    summary: 'Acknowledgement sent',
+  }),
+  'letters.caseSummary': () => ({ requestId: request.id, language: 'en', target: { kind: 'download' } }),
   'documents.attach': () => ({
     requestId: request.id,
     source: { kind: 'path', path: attachFile },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import asar from '@electron/asar';
 import { build, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FONT_FILES } from '../../db/reports/fonts.ts';
 import { runtimePaths } from '../../electron/paths.ts';
 
 /**
@@ -146,6 +147,23 @@ describe('electron-builder package (linux dir, stand-in Electron)', () => {
       'node_modules/fontkit/package.json',
     ]) {
       expect(files).toContain(f);
+    }
+  });
+
+  it('ships the six report fonts and their licences inside app.asar, and no other weight', () => {
+    const fonts = Object.values(FONT_FILES).flatMap((pair) => Object.values(pair).map((f) => `node_modules/${f}`));
+    for (const f of fonts) {
+      expect(files).toContain(f);
+      // Inside the archive (Electron's integrity check covers it), a TrueType file as packed.
+      expect(asar.statFile(archive, f)).not.toMatchObject({ unpacked: true });
+      expect(asar.extractFile(archive, f).subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0]));
+    }
+    const packed = files.filter((f) => f.startsWith('node_modules/@expo-google-fonts/') && /\.(ttf|png|js)$/.test(f));
+    expect(packed.sort()).toEqual([...fonts].sort());
+    for (const p of ['noto-sans', 'noto-sans-arabic', 'noto-sans-sc']) {
+      expect(asar.extractFile(archive, `node_modules/@expo-google-fonts/${p}/LICENSE_FONT`).toString()).toContain(
+        'SIL Open Font License',
+      );
     }
   });
 

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { yearFiguresSchema } from '../../contract/statistics.ts';
+import { labelsFor } from '../../db/reports/labels.ts';
 import { cli } from '../helpers/cli-io.ts';
 import { SAMPLE_CSV } from '../helpers/interchange.ts';
 import { normalised, statsFixture } from '../helpers/statistics.ts';
@@ -43,7 +45,26 @@ describe('mla-desk stats', () => {
     });
   }
 
+  it('writes the workbook in the language --language names, right to left in Arabic', async () => {
+    const { db, dir } = await sampleDb();
+    const out = path.join(dir, 'stats.xlsx');
+    const run = await cli('stats', '--db', db, '--year', '2025', '--format', 'xlsx', '--out', out, '--language', 'ar');
+    expect(run.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const ar = labelsFor('ar');
+    const summary = workbook.worksheets[0];
+    expect(summary?.name).toBe(ar.statistics.document.summarySheet);
+    expect(summary?.getCell('A1').value).toBe(ar.fill(ar.statistics.document.title, { year: '2025' }));
+    expect(summary?.views[0]).toMatchObject({ rightToLeft: true });
+  });
+
   it.each([
+    [
+      ['--year', '2025', '--format', 'pdf', '--out', 'x.pdf', '--language', 'de'],
+      '--language must be one of ar, en, es, fr, ru, zh',
+    ],
+    [['--year', '2025', '--language', 'fr'], '--language goes with --format and --out'],
     [['--year', '20x5'], '--year must be a year such as 2025'],
     [['--year', '2025', '--format', 'docx', '--out', 'x.docx'], '--format must be csv, xlsx or pdf'],
     [['--year', '2025', '--format', 'csv'], '--format and --out go together'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDate, localIsoDate } from '../../contract/dates.ts';
 import { listQuerySchema, transitionSchema } from '../../contract/requests.ts';
 import { DEFAULT_REFERENCE_PATTERN, referencePatternSchema } from '../../contract/settings.ts';
+import { fieldProblems } from '../../contract/validate.ts';
 
 describe('isIsoDate', () => {
   it.each(['2024-02-29', '2000-02-29', '2026-01-01', '2026-12-31', '2026-04-30', '1999-12-31'])(
@@ -71,7 +72,10 @@ describe('referencePatternSchema', () => {
   });
 
   it('says what is wrong with a pattern', () => {
-    const messages = (p: string) => referencePatternSchema.safeParse(p).error?.issues.map((i) => i.message) ?? [];
+    const messages = (p: string) => {
+      const { error } = referencePatternSchema.safeParse(p);
+      return error ? fieldProblems(error).map((i) => i.message) : [];
+    };
     expect(messages('{DIR}-{YYYY}-{SEQ}')).toContain(
       'must contain {KIND}, {DIR} and {YYYY}, so that references stay unique',
     );
@@ -95,6 +99,7 @@ describe('transitionSchema and listQuerySchema', () => {
       note: null,
       refusalGrounds: [],
       preservedUntil: null,
+      overrideReason: null,
       expectedVersion: 1,
     });
   });

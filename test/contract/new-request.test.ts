@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { newRequestSchema } from '../../contract/requests.ts';
-import { validateInput } from '../../contract/validate.ts';
+import { fieldProblems, validateInput } from '../../contract/validate.ts';
 
 const base = { direction: 'incoming', kind: 'mla', counterpartCountry: 'FR', openedOn: '2026-03-02' } as const;
 
 function problems(input: unknown): Record<string, string> {
   const result = newRequestSchema.safeParse(input);
   if (result.success) return {};
-  return Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+  const { issues } = result.error;
+  return Object.fromEntries(fieldProblems(result.error).map((p, n) => [issues[n]?.path.join('.'), p.message]));
 }
 
 describe('newRequestSchema', () => {
@@ -37,6 +38,13 @@ describe('newRequestSchema', () => {
       preservedUntil: null,
       parties: [],
       identifiers: [],
+      proceedingsNature: null,
+      conductingAuthority: null,
+      procedureToFollow: null,
+      purpose: null,
+      emergencyJustification: null,
+      requestLanguage: null,
+      followsPreservation: false,
     });
   });
 

@@ -52,7 +52,13 @@ export async function bundleWriterChild(dir: string): Promise<string> {
     logLevel: 'warning',
     absWorkingDir: ROOT,
     // As scripts/build-electron.mjs: the contract needs only the country codes.
-    alias: { 'i18n-iso-countries': 'i18n-iso-countries/index.js' },
+    alias: {
+      'i18n-iso-countries': 'i18n-iso-countries/index.js',
+      'i18n-iso-countries/langs': './node_modules/i18n-iso-countries/langs',
+    },
+    // As the database process's bundle: import.meta.url (db/reports/fonts.ts) is the bundle's own URL.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     plugins: [runTimePackages],
   });
   return outfile;

@@ -127,6 +127,8 @@ export function workload(
       note: marker,
       refusalGrounds: move.needs.includes('refusalGrounds') ? ['other'] : [],
       preservedUntil: move.needs.includes('preservedUntil') ? daysAfter(TRIAL_TODAY, 90) : null,
+      // Its drafts are not complete requests (contract/completeness.ts): they move on with a reason.
+      overrideReason: `Kill trial ${marker}`,
       expectedVersion: d.version,
     });
     await journaled(

@@ -91,7 +91,7 @@ describe('counterpart authorities', () => {
     );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('Ministerio de Justicia');
-    expect(error.fields).toEqual([{ field: 'name', message: 'is already in the directory for this country' }]);
+    expect(error.fields).toMatchObject([{ field: 'name', message: 'is already in the directory for this country' }]);
     // Another country's ministry may bear the same name.
     await dirs.saveCounterpartAuthority(counterpart({ country: 'MX', name: 'Ministerio de Justicia' }), ACTOR, CLOCK);
     expect(await dirs.listCounterpartAuthorities()).toHaveLength(2);
@@ -122,7 +122,7 @@ describe('domestic authorities and service providers', () => {
     const dup = await refusal(
       dirs.saveDomesticAuthority(domestic({ name: 'prosecutor general’s office' }), ACTOR, CLOCK),
     );
-    expect(dup.fields).toEqual([{ field: 'name', message: 'is already in the directory' }]);
+    expect(dup.fields).toMatchObject([{ field: 'name', message: 'is already in the directory' }]);
 
     const meta = await dirs.saveServiceProvider(
       provider({

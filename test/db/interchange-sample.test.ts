@@ -185,6 +185,7 @@ describe('importing the sample register', () => {
       row: 2,
       column: 'reference',
       message: 'is already the reference of a request in the register',
+      key: 'import.row.referenceInRegister',
     });
     expect(countRows(register.location, 'requests')).toBe(SAMPLE_ROWS);
     expect(countRows(register.location, 'audit_log')).toBe(1);

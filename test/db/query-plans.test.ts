@@ -13,6 +13,9 @@ import {
 } from '../../contract/codes.ts';
 import { TODAY_CARDS } from '../../contract/dashboard.ts';
 import { DUE, type ListQuery, SORTABLE } from '../../contract/requests.ts';
+import { DEFAULT_CLOCK_SETTINGS, DEFAULT_SETTINGS } from '../../contract/settings.ts';
+import { allBranches } from '../../db/clocks/branches.ts';
+import { countedQuery, scannedQuery } from '../../db/clocks/due.ts';
 import { todayQueries } from '../../db/dashboard.ts';
 import { type OpenedDatabase, openDatabase } from '../../db/open.ts';
 import { analyze, type BuildsSql, explainQueryPlan, type PlanStep } from '../../db/query-plans.ts';
@@ -289,6 +292,60 @@ describe('query plans: the Today dashboard', () => {
       expectNoWalk(todayQueries(db, 'Chen Li', TODAY).cards[card]);
     });
   }
+});
+
+describe('query plans: the legal clocks on the Today dashboard (issue 8)', () => {
+  // Every rule of contract/clocks.ts becomes one or two queries (db/clocks/branches.ts); with
+  // working days and a long warning time too, as the bounds then differ.
+  const environments = [
+    {
+      now: Date.parse(`${TODAY}T09:30:00Z`),
+      zone: 'UTC',
+      reminders: DEFAULT_SETTINGS,
+      settings: DEFAULT_CLOCK_SETTINGS,
+    },
+    {
+      now: Date.parse(`${TODAY}T09:30:00Z`),
+      zone: 'Europe/Paris',
+      reminders: DEFAULT_SETTINGS,
+      settings: {
+        ...DEFAULT_CLOCK_SETTINGS,
+        lengths: { ...DEFAULT_CLOCK_SETTINGS.lengths, eioDecision: { length: 20, unit: 'working_days' as const } },
+        warningDays: 60,
+      },
+    },
+  ];
+  for (const scope of [null, { officer: 'Chen Li', authority: 'Customs' }]) {
+    const whose = scope ? 'a prosecutor’s' : 'every';
+    it(`the pages (with their counts) and scans of ${whose} clocks use an index, never a walk`, () => {
+      for (const env of environments) {
+        for (const branch of allBranches(env)) {
+          const rules = branch.type === 'counted' ? [branch.rule] : branch.rules;
+          const name = `${rules.map((r) => `${r.clock} ${r.scope.direction}`).join(', ')} (${branch.type})`;
+          if (branch.type === 'counted') {
+            const plan = planOf(countedQuery(db, branch, scope, 50));
+            expect(walks(plan), `${name}\n${plan.map((s) => s.detail).join('\n')}`).toEqual([]);
+          } else {
+            const plan = planOf(scannedQuery(db, branch, scope));
+            expect(walks(plan), `${name}\n${plan.map((s) => s.detail).join('\n')}`).toEqual([]);
+          }
+        }
+      }
+    });
+  }
+
+  it('reads the status-based clocks from requests_state_idx alone, the rows only of those listed', () => {
+    const env = environments[0]!;
+    for (const branch of allBranches(env)) {
+      if (branch.type !== 'counted' || !branch.byState) continue;
+      const requestSteps = planOf(countedQuery(db, branch, null, 50)).filter((s) =>
+        /^(SEARCH|SCAN) requests\b/.test(s.detail),
+      );
+      expect(requestSteps.map((s) => s.detail)).toEqual([
+        expect.stringMatching(/^SEARCH requests USING COVERING INDEX requests_state_idx /),
+      ]);
+    }
+  });
 });
 
 describe('query plans: the statistics', () => {

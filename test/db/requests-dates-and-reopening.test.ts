@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Register } from '../../db/register.ts';
 import type { TransitionInput } from '../../contract/requests.ts';
+import { completeFields } from '../helpers/drafting.ts';
 import { ACTOR, CLOCK, newRequest, transition } from '../helpers/requests.ts';
 import { tempRegister } from '../helpers/temp-register.ts';
 
@@ -37,7 +38,11 @@ describe('dates and reopening keep the history readable in order', () => {
 
   it('lets an outgoing request written up today be sent on an earlier day', async () => {
     const register = tempRegister();
-    const r = await register.requests.register(newRequest({ direction: 'outgoing', openedOn: null }), ACTOR, CLOCK);
+    const r = await register.requests.register(
+      newRequest({ direction: 'outgoing', openedOn: null, ...completeFields('mla') }),
+      ACTOR,
+      CLOCK,
+    );
     await move(register, r.id, { to: 'under_review', on: '2026-03-01' });
     const sent = await move(register, r.id, { to: 'sent', on: '2026-03-02' });
     expect(sent.openedOn).toBe('2026-03-02');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestDetail, TransitionInput } from '../../contract/requests.ts';
 import type { Register } from '../../db/register.ts';
 import type { Clock } from '../../db/clock.ts';
+import { completeFields } from '../helpers/drafting.ts';
 import { ACTOR, CLOCK, newRequest, transition } from '../helpers/requests.ts';
 import { countRows, withRaw } from '../helpers/sqlite-files.ts';
 import { tempRegister } from '../helpers/temp-register.ts';
@@ -197,7 +198,11 @@ describe('moving a request', () => {
 
   it('opens an outgoing draft on the day it is sent: draft → under_review → sent', async () => {
     const register = tempRegister();
-    const draft = await register.requests.register(newRequest({ direction: 'outgoing', openedOn: null }), ACTOR, CLOCK);
+    const draft = await register.requests.register(
+      newRequest({ direction: 'outgoing', openedOn: null, ...completeFields('mla') }),
+      ACTOR,
+      CLOCK,
+    );
     expect(draft.openedOn).toBeNull();
     const reviewed = await move(register, draft.id, { to: 'under_review', on: '2026-03-05' });
     expect(reviewed.openedOn).toBeNull();

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { YearFigures } from '../../contract/statistics.ts';
 import { groupSheetName } from '../../db/statistics/export-xlsx.ts';
-import { BREAKDOWNS, COUNTRY_TITLE, SUMMARY_COLUMNS, groupTitle } from '../../db/statistics/layout.ts';
+import { labelsFor } from '../../db/reports/labels.ts';
+import { breakdowns, groupTitle, summaryColumns } from '../../db/statistics/layout.ts';
 import type { Register } from '../../db/register.ts';
 import { IMPORT_CLOCK, SAMPLE_CSV, importFile } from '../helpers/interchange.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
@@ -13,6 +14,7 @@ import { normalised } from '../helpers/statistics.ts';
 import { tempDir, tempRegister } from '../helpers/temp-register.ts';
 
 type Loose = Record<string, unknown>;
+const en = labelsFor('en');
 
 /** Puts a number at a dotted place ("daysToClose.median", "byCountry.FR.opened"). */
 function setAt(target: Loose, keys: string[], value: unknown): void {
@@ -51,7 +53,10 @@ const exported = async (format: 'csv' | 'xlsx' | 'pdf') => {
 
 describe('statistics exports', () => {
   it('writes a tidy CSV that parses back to the same figures as the JSON', async () => {
-    const rows = parse(fs.readFileSync(await exported('csv')), { columns: true }) as Record<string, string>[];
+    const file = await exported('csv');
+    // A byte-order mark first, so that Excel reads the names of providers as UTF-8.
+    expect(fs.readFileSync(file).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parse(fs.readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
     expect(Object.keys(rows[0] ?? {})).toEqual(['group_direction', 'group_kind', 'breakdown', 'key', 'figure']);
     const groups = new Map<string, Loose>();
     for (const r of rows) {
@@ -84,12 +89,17 @@ describe('statistics exports', () => {
     expect(summary?.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
     figures.groups.forEach((g, i) => {
       const row = summary?.getRow(6 + i).values as unknown[];
-      expect(row.slice(1)).toEqual([g.direction, g.kind, ...SUMMARY_COLUMNS.map((c) => c.value(g))]);
+      const kind = g.kind === 'all' ? en.statistics.allKinds : en.codes.kind[g.kind];
+      expect(row.slice(1)).toEqual([
+        en.codes.direction[g.direction],
+        kind,
+        ...summaryColumns(en).map((c) => c.value(g)),
+      ]);
     });
     const back: Loose[] = [];
     for (const g of figures.groups) {
-      const sheet = workbook.getWorksheet(groupSheetName(g));
-      expect(sheet, groupSheetName(g)).toBeDefined();
+      const sheet = workbook.getWorksheet(groupSheetName(en, g));
+      expect(sheet, groupSheetName(en, g)).toBeDefined();
       const group = emptyGroup(g.direction, g.kind);
       let section = '';
       sheet?.eachRow((row, n) => {
@@ -100,9 +110,10 @@ describe('statistics exports', () => {
           return;
         }
         if (row.getCell(1).font?.bold || typeof a !== 'string') return; // a table's header
-        const breakdown = BREAKDOWNS.find((b) => b.title === section)?.key;
+        const breakdown = breakdowns(en).find((b) => b.title === section)?.key;
         if (section === 'Figures') setAt(group, a.split('.'), c ?? null);
-        else if (section === COUNTRY_TITLE) setAt(group, ['byCountry', a], { opened: c, closed: d, pendingEnd: e });
+        else if (section === en.statistics.country.title)
+          setAt(group, ['byCountry', a], { opened: c, closed: d, pendingEnd: e });
         else if (breakdown) setAt(group, [breakdown, a], c);
       });
       expect(typeof c0(sheet)).toBe('number');
@@ -120,7 +131,7 @@ describe('statistics exports', () => {
     expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
     figures.groups.forEach((g, i) => {
       const page = pages[i + 1] ?? '';
-      const title = groupTitle(g.direction, g.kind);
+      const title = groupTitle(en, g.direction, g.kind);
       expect(pages[0]).toContain(title);
       expect(page).toContain(title);
       expect(page).toContain(`Opened ${g.opened}`);

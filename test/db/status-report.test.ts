@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../api/dispatch.ts';
 import { awaitedOf } from '../../db/reports/awaited.ts';
-import { findReportFonts } from '../../db/reports/fonts.ts';
+import { labelsFor } from '../../db/reports/labels.ts';
 import { statusReport } from '../../db/reports/status-model.ts';
 import { writeStatusPdf } from '../../db/reports/status-pdf.ts';
 import type { Register } from '../../db/register.ts';
@@ -87,17 +87,13 @@ describe('status report as PDF', () => {
     }
   });
 
-  it('says so when nothing matches, and falls back to the built-in font where no other is found', async () => {
-    const fonts = findReportFonts([['/no/such/font.ttf', '/no/such/bold.ttf']]);
-    expect(fonts).toEqual({ regular: 'Helvetica', bold: 'Helvetica-Bold', embedded: false });
-    const empty = statusReport([], {
-      by: 'assignedTo',
-      value: 'Nobody',
-      includeClosed: false,
-      officeName: '',
-      today: CLOCK.today,
-    });
-    await writeStatusPdf(path.join(dir, 'empty.pdf'), empty, fonts);
+  it('says so when nothing matches', async () => {
+    const empty = statusReport(
+      [],
+      { by: 'assignedTo', value: 'Nobody', includeClosed: false, officeName: '', today: CLOCK.today },
+      labelsFor('en'),
+    );
+    await writeStatusPdf(path.join(dir, 'empty.pdf'), empty);
     const [text = ''] = await pdfPages(path.join(dir, 'empty.pdf'));
     expect(text).toContain('Status report: requests handled by Nobody');
     expect(text).toContain('No request matches.');
@@ -138,23 +134,23 @@ describe('what the status report says of each request', () => {
 
   it('derives what is awaited from the status, the direction and who holds the request', () => {
     const row = { counterpartCountry: 'FR', domesticAuthority: PARIS, serviceProvider: null } as const;
-    expect(awaitedOf({ ...row, direction: 'incoming', status: 'awaiting_information' })).toBe(
+    const en = labelsFor('en');
+    const awaited = (r: Parameters<typeof awaitedOf>[0]) => awaitedOf(r, en);
+    expect(awaited({ ...row, direction: 'incoming', status: 'awaiting_information' })).toBe(
       'Additional information from the requesting state (France)',
     );
-    expect(awaitedOf({ ...row, direction: 'outgoing', status: 'awaiting_information' })).toBe(
+    expect(awaited({ ...row, direction: 'outgoing', status: 'awaiting_information' })).toBe(
       'Our reply to France’s request for more information',
     );
-    expect(awaitedOf({ ...row, direction: 'outgoing', status: 'sent' })).toBe(
-      'Acknowledgement and execution by France',
-    );
-    expect(awaitedOf({ ...row, direction: 'incoming', status: 'in_execution' })).toBe('Execution by Parquet de Paris');
-    expect(awaitedOf({ ...row, domesticAuthority: null, direction: 'incoming', status: 'in_execution' })).toBe(
+    expect(awaited({ ...row, direction: 'outgoing', status: 'sent' })).toBe('Acknowledgement and execution by France');
+    expect(awaited({ ...row, direction: 'incoming', status: 'in_execution' })).toBe('Execution by Parquet de Paris');
+    expect(awaited({ ...row, domesticAuthority: null, direction: 'incoming', status: 'in_execution' })).toBe(
       'Execution by the executing authority',
     );
     expect(
-      awaitedOf({ ...row, serviceProvider: 'Example Mail Inc.', direction: 'outgoing', status: 'in_execution' }),
+      awaited({ ...row, serviceProvider: 'Example Mail Inc.', direction: 'outgoing', status: 'in_execution' }),
     ).toBe('Execution by Example Mail Inc. (France)');
-    expect(awaitedOf({ ...row, direction: 'incoming', status: 'executed' })).toBe('Nothing (closed)');
+    expect(awaited({ ...row, direction: 'incoming', status: 'executed' })).toBe('Nothing (closed)');
   });
 });
 

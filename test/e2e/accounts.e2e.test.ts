@@ -41,7 +41,8 @@ describe('accounts in the real UI', () => {
 
     const adminMenu = page.getByRole('button', { name: 'Account of Ada Admin' });
     await adminMenu.waitFor();
-    expect(await adminMenu.innerText()).toContain('Administrator');
+    // The role shows beside the account's button (its name must hold all it shows).
+    expect(await page.locator('header').innerText()).toContain('Administrator');
     // An administrator does not register requests.
     expect(await page.getByRole('navigation').getByRole('link', { name: 'New request' }).count()).toBe(0);
 

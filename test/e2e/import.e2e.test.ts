@@ -70,8 +70,8 @@ describe('a clerk imports the office’s spreadsheet register through the wizard
     await history.first().waitFor();
     const entries = await history.allInnerTexts();
     expect(entries).toHaveLength(2);
-    expect(entries.join('\n')).toContain('2023-08-02');
-    expect(entries.join('\n')).toContain('2023-10-23');
+    expect(entries.join('\n')).toContain('Aug 2, 2023');
+    expect(entries.join('\n')).toContain('Oct 23, 2023');
     expect(entries.join('\n')).toContain('Imported from register-sample.csv');
     await page.screenshot({ path: screenshotPath('import-07-request-history'), fullPage: true });
 

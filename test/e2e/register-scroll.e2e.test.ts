@@ -115,7 +115,7 @@ describe('the register list scrolls through 20,000 requests', () => {
     await page.goto(server.openUrl);
     await signIn(page);
     await page.getByRole('link', { name: 'Register', exact: true }).click();
-    await page.getByText(`${COUNT} requests`).waitFor();
+    await page.getByText(`${COUNT.toLocaleString('en')} requests`).waitFor();
     const table = page.getByRole('table', { name: 'Register' });
     expect(await table.getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
     await expectRealRowsAround(page, 0);

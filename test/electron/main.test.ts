@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_PREFIX, SHELL_CHOOSE_FILES, SHELL_OPEN_DOCUMENT, SHELL_SAVE_AS } from '../../contract/bridge.ts';
+import {
+  IPC_PREFIX,
+  SHELL_CHOOSE_FILES,
+  SHELL_OPEN_DOCUMENT,
+  SHELL_SAVE_AS,
+  SHELL_SET_LANGUAGE,
+} from '../../contract/bridge.ts';
 import { CHANNEL_NAMES } from '../../contract/channels.ts';
 import { tempDir } from '../helpers/temp-register.ts';
 
@@ -156,7 +162,13 @@ describe('main process shell', () => {
     expect(e.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     const handled = e.electron.ipcMain.handle.mock.calls.map(([name]) => name as string);
     expect(handled.sort()).toEqual(
-      [...CHANNEL_NAMES.map((n) => IPC_PREFIX + n), SHELL_CHOOSE_FILES, SHELL_SAVE_AS, SHELL_OPEN_DOCUMENT].sort(),
+      [
+        ...CHANNEL_NAMES.map((n) => IPC_PREFIX + n),
+        SHELL_CHOOSE_FILES,
+        SHELL_SAVE_AS,
+        SHELL_OPEN_DOCUMENT,
+        SHELL_SET_LANGUAGE,
+      ].sort(),
     );
     expect(e.electron.Menu.setApplicationMenu).toHaveBeenCalled();
   });

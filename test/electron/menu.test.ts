@@ -24,7 +24,7 @@ describe('application menu', () => {
   it('sends the renderer its commands from File and View, with the accelerators', () => {
     const a = actions();
     const template = buildMenuTemplate({ appName: 'MLA Desk', isMac: false, isDev: false }, a);
-    expect(template.map((t) => t.label ?? t.role)).toEqual(['&File', '&Edit', '&View', 'windowMenu', '&Help']);
+    expect(template.map((t) => t.label ?? t.role)).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
     const click = (label: string) => (byLabel(template, label)?.click as () => void)();
     expect(byLabel(template, 'New request')?.accelerator).toBe('CmdOrCtrl+N');
     expect(byLabel(template, 'Find')?.accelerator).toBe('CmdOrCtrl+F');

@@ -55,7 +55,7 @@ describe('preload bridge', () => {
 
   it('exposes one function per declared channel, a menu subscription and the file dialogs, nothing else', async () => {
     const bridge = await exposedBridge();
-    expect(Object.keys(bridge).sort()).toEqual(['channels', 'files', 'onMenuCommand']);
+    expect(Object.keys(bridge).sort()).toEqual(['channels', 'files', 'onMenuCommand', 'setLanguage']);
     expect(Object.keys(bridge.files).sort()).toEqual(['choose', 'openDocument', 'pathFor', 'saveAs']);
     expect(Object.isFrozen(bridge.files)).toBe(true);
     expect(Object.keys(bridge.channels).sort()).toEqual([...CHANNEL_NAMES].sort());
@@ -95,6 +95,15 @@ describe('preload bridge', () => {
     unsubscribe();
     electron.emit(MENU_EVENT, 'focus-search');
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells the shell the page’s language on its own channel, and never fails the page', async () => {
+    const bridge = await exposedBridge();
+    bridge.setLanguage('ar');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('mla-shell:set-language', 'ar');
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(new Error('gone'));
+    expect(() => bridge.setLanguage('fr')).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
   it('gives the path of a dropped file and answers the file dialogs through the shell channels only', async () => {

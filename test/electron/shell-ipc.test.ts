@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SHELL_CHOOSE_FILES, SHELL_SAVE_AS } from '../../contract/bridge.ts';
-import { type Dialogs, registerShellHandlers } from '../../electron/shell-ipc.ts';
+import { SHELL_CHOOSE_FILES, SHELL_SAVE_AS, SHELL_SET_LANGUAGE } from '../../contract/bridge.ts';
+import { type Dialogs, registerLanguageFollower, registerShellHandlers } from '../../electron/shell-ipc.ts';
 
 type Handler = (event: { senderFrame: unknown }, options: unknown) => Promise<unknown>;
 
@@ -34,5 +34,22 @@ describe('the shell file dialogs over IPC', () => {
     expect(await call(SHELL_CHOOSE_FILES, { title: 'Attach', multiple: 'yes' })).toEqual([]);
     expect(dialogs.open).not.toHaveBeenCalled();
     expect(dialogs.save).not.toHaveBeenCalled();
+  });
+});
+
+describe('the page’s language over IPC', () => {
+  it('reaches the menu from our page with one of the six languages, and nothing else does', async () => {
+    const handlers = new Map<string, Handler>();
+    const follow = vi.fn();
+    registerLanguageFollower(
+      { handle: (channel: string, fn: Handler) => void handlers.set(channel, fn) } as never,
+      follow,
+    );
+    const send = (language: unknown, url = 'app://mla-desk/index.html') =>
+      handlers.get(SHELL_SET_LANGUAGE)?.({ senderFrame: { url, parent: null } }, language);
+    expect(await send('ar')).toBe(true);
+    expect(await send('ar', 'https://evil.example/')).toBe(false);
+    for (const bad of ['de', 'AR', '', null, { toString: () => 'ar' }, ['ar']]) expect(await send(bad)).toBe(false);
+    expect(follow.mock.calls).toEqual([['ar']]);
   });
 });

@@ -38,12 +38,13 @@ import type { NewRequest, RequestDetail } from '../../contract/requests.ts';
 import type { Clock } from '../../db/clock.ts';
 import type { Register } from '../../db/register.ts';
 import { allowedMoves } from '../../db/workflow.ts';
+import { TEST_OVERRIDE } from './drafting.ts';
 import { ACTOR, newRequest, transition } from './requests.ts';
 
 /** A day after every date the statistics tests use, so none is "in the future". */
 export const STATS_CLOCK: Clock = { at: '2026-11-20T09:00:00.000Z', today: '2026-11-20' };
 
-/** Moves a request with what each move needs (a note, grounds, a preserved-until day). */
+/** Moves a request with what each move needs (a note, grounds, a preserved-until day, a reason to leave incomplete). */
 export function moveTo(register: Register, r: RequestDetail, to: Status, on: string): Promise<RequestDetail> {
   return register.requests.move(
     transition({
@@ -53,6 +54,7 @@ export function moveTo(register: Register, r: RequestDetail, to: Status, on: str
       note: 'test',
       refusalGrounds: to === 'refused' ? ['dual_criminality'] : [],
       preservedUntil: on,
+      ...TEST_OVERRIDE,
       expectedVersion: r.version,
     }),
     ACTOR,

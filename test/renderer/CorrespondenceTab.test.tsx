@@ -33,7 +33,7 @@ describe('CorrespondenceTab', { timeout: 20_000 }, () => {
     const table = await screen.findByRole('table', { name: `Correspondence of ${REQUEST.reference}` });
     const row = within(table).getAllByRole('row')[1];
     if (!row) throw new Error('no row');
-    for (const text of ['2026-03-03', 'Sent', 'E-mail', 'Acknowledgement.pdf', 'Amina']) {
+    for (const text of ['Mar 3, 2026', 'Sent', 'E-mail', 'Acknowledgement.pdf', 'Amina']) {
       expect(within(row).getByText(text)).toBeInTheDocument();
     }
     expect(within(row).getByText(/asked for the account holder’s date of birth/)).toBeInTheDocument();
@@ -54,7 +54,7 @@ describe('CorrespondenceTab', { timeout: 20_000 }, () => {
     await choose(dialog, /^Direction/, 'Received');
     await choose(dialog, /^Channel/, 'Diplomatic bag');
     await userEvent.type(within(dialog).getByLabelText(/^Summary/), 'Execution results with cover letter');
-    await choose(dialog, /^Documents/, 'Acknowledgement.pdf — Acknowledgement, 2026-03-03');
+    await choose(dialog, /^Documents/, 'Acknowledgement.pdf — Acknowledgement, Mar 3, 2026');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -99,8 +99,8 @@ describe('CorrespondenceTab', { timeout: 20_000 }, () => {
 
   it('corrects an entry with its values filled in', async () => {
     const { calls } = renderTab({ 'correspondence.update': () => ok(correspondenceEntry()) });
-    await userEvent.click(await screen.findByRole('button', { name: 'Correct the entry of 2026-03-03' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Correct the entry of 2026-03-03' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Correct the entry of Mar 3, 2026' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Correct the entry of Mar 3, 2026' });
     expect(within(dialog).getByLabelText(/^Summary/)).toHaveValue(correspondenceEntry().summary);
     await choose(dialog, /^Channel/, 'Secure platform (e.g. e-CODEX, e-EDES)');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));

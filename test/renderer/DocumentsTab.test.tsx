@@ -44,7 +44,7 @@ describe('DocumentsTab', { timeout: 20_000 }, () => {
     const table = await screen.findByRole('table', { name: `Documents of ${REQUEST.reference}` });
     const row = within(table).getAllByRole('row')[1];
     if (!row) throw new Error('no row');
-    for (const text of ['2026-03-02', 'Demande d’entraide FR-2026-12.pdf', 'Request', 'Received', '243 KB', 'Amina']) {
+    for (const text of ['Mar 2, 2026', 'Demande d’entraide FR-2026-12.pdf', 'Request', 'Received', '243 kB', 'Amina']) {
       expect(within(row).getByText(text)).toBeInTheDocument();
     }
     expect(within(row).getByText('Received by e-mail')).toBeInTheDocument();

@@ -52,6 +52,7 @@ beforeEach(() => {
   window.mlaDesk = {
     channels: {} as never,
     onMenuCommand: () => () => {},
+    setLanguage: () => undefined,
     // Only the dialogs this screen uses; the rest of the bridge is not reached.
     files: {
       choose: async () => ['/office/registers/register.csv'],

@@ -12,6 +12,7 @@ const person = (over: Partial<Person> & Pick<Person, 'id' | 'username' | 'displa
   failedAttempts: 0,
   createdAt: '2026-03-01T09:00:00.000Z',
   updatedAt: '2026-03-01T09:00:00.000Z',
+  language: null,
   ...over,
 });
 

@@ -59,7 +59,7 @@ describe('the register list, virtualised', { timeout: 20_000 }, () => {
     const { calls } = render();
     await screen.findByText(reference(1));
     expect(table()).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
-    expect(screen.getByText(`${TOTAL} requests`)).toBeInTheDocument();
+    expect(screen.getByText(`${TOTAL.toLocaleString('en')} requests`)).toBeInTheDocument();
     const rows = dataRows();
     expect(rows.length).toBeGreaterThanOrEqual(10);
     expect(rows.length).toBeLessThan(40);
@@ -147,7 +147,7 @@ describe('the register list, virtualised', { timeout: 20_000 }, () => {
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByRole('combobox', { name: 'Officer in charge' }), 'Nadia');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
-    expect(await screen.findByText(`${TOTAL - 1} requests`)).toBeInTheDocument();
+    expect(await screen.findByText(`${(TOTAL - 1).toLocaleString('en')} requests`)).toBeInTheDocument();
     // Only the blocks on screen were asked again, not the 500 blocks above them.
     expect(offsets(calls.slice(before)).sort()).toEqual([49_900, 50_000]);
     expect(scroller().scrollTop).toBe(50_000 * ROW);

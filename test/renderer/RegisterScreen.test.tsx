@@ -219,6 +219,7 @@ describe('RegisterScreen', () => {
           'updatedAt',
         ],
         format: 'csv',
+        language: 'en',
         target: { kind: 'download' },
       },
     ]);
@@ -243,6 +244,7 @@ describe('RegisterScreen', () => {
         value: 'Parquet de Paris',
         includeClosed: false,
         format: 'xlsx',
+        language: 'en',
         target: { kind: 'download' },
       },
     ]);

@@ -9,7 +9,14 @@ import { SessionGate } from '../../renderer/src/session/SessionGate.tsx';
 import { SessionMenu } from '../../renderer/src/session/SessionMenu.tsx';
 import { type Call, ok, renderScreen } from './render.tsx';
 
-const AMINA: SignedInUser = { id: 2, username: 'amina', displayName: 'Amina Clerk', role: 'clerk', authority: null };
+const AMINA: SignedInUser = {
+  id: 2,
+  username: 'amina',
+  displayName: 'Amina Clerk',
+  role: 'clerk',
+  authority: null,
+  language: 'en',
+};
 const signedIn = (user: SignedInUser = AMINA): SignedIn => ({ outcome: 'signedIn', token: 't', user, idleMinutes: 15 });
 const status = (over: Partial<AccountStatus> = {}): AccountStatus => ({
   firstRun: false,
@@ -67,7 +74,9 @@ describe('SessionGate', () => {
     expect(callsTo(calls, 'accounts.createFirstAdministrator')).toEqual([
       { username: 'ada', displayName: 'Ada Admin', password: 'correct horse battery' },
     ]);
-    expect(screen.getByRole('button', { name: 'Account of Ada Admin' })).toHaveTextContent('Administrator');
+    // The role shows beside the account's button, not in it (its name must hold all it shows).
+    expect(screen.getByRole('button', { name: 'Account of Ada Admin' })).toHaveTextContent('Ada Admin');
+    expect(screen.getByText('Administrator')).toBeInTheDocument();
   });
 
   it('shows nothing of the register before sign-in, and says why a sign-in was refused', async () => {
@@ -130,7 +139,8 @@ describe('SessionGate', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Account of Amina Clerk' }));
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Lock the screen' }));
     const dialog = await screen.findByRole('dialog', { name: 'MLA Desk is locked' });
-    expect(dialog).toHaveTextContent('Amina Clerk, enter your password');
+    // The name is isolated (U+2068 … U+2069) so that it reads whole inside a sentence in any script.
+    expect(dialog).toHaveTextContent('\u2068Amina Clerk\u2069, enter your password');
     // The app stays underneath, as it was; the session ended on the register's side too.
     expect(screen.getByText('Clicked 1')).toBeInTheDocument();
     expect(callsTo(calls, 'accounts.signOut')).toHaveLength(1);

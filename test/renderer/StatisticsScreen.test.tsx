@@ -150,6 +150,7 @@ describe('StatisticsScreen', () => {
     expect(calls.find((c) => c.channel === 'statistics.export')?.input).toEqual({
       year: 2025,
       format: 'xlsx',
+      language: 'en',
       target: { kind: 'download' },
     });
     finish();

@@ -41,7 +41,8 @@ describe('TodayScreen', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('A deadline the counterpart set falls within 21 days')).toBeInTheDocument();
-    expect(screen.getByText('Open requests with Amina Clerk as officer in charge')).toBeInTheDocument();
+    // The name is isolated (U+2068 … U+2069) so that it reads whole inside a sentence in any script.
+    expect(screen.getByText('Open requests with \u2068Amina Clerk\u2069 as officer in charge')).toBeInTheDocument();
   });
 
   it('invites to register the first request when the register is empty', async () => {

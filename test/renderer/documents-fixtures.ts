@@ -40,6 +40,7 @@ export function fakeBridge(files: Partial<MlaDeskBridge['files']> = {}) {
   const bridge = {
     channels: {} as MlaDeskBridge['channels'],
     onMenuCommand: () => () => undefined,
+    setLanguage: () => undefined,
     files: {
       choose: vi.fn(async () => ['/home/clerk/Desktop/Ersuchen.pdf']),
       saveAs: vi.fn(async () => '/home/clerk/Documents/copy.pdf'),

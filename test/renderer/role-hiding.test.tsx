@@ -8,7 +8,14 @@ import { SessionContext } from '../../renderer/src/session/SessionContext.tsx';
 import { detail } from './fixtures.ts';
 import { ok, renderScreen } from './render.tsx';
 
-const as = (role: Role): SignedInUser => ({ id: 7, username: role, displayName: `A ${role}`, role, authority: null });
+const as = (role: Role): SignedInUser => ({
+  id: 7,
+  username: role,
+  displayName: `A ${role}`,
+  role,
+  authority: null,
+  language: 'en',
+});
 
 /** The request screen as a signed-in person of `role` sees it. */
 function renderAs(role: Role) {

@@ -60,7 +60,7 @@ describe('web API: who may call', () => {
       body: JSON.stringify(INCOMING),
     });
     expect(reply.status).toBe(401);
-    expect(json(reply)).toEqual({ ok: false, error: { code: 'unauthorised', message: expect.any(String) } });
+    expect(json(reply)).toMatchObject({ ok: false, error: { code: 'unauthorised', message: expect.any(String) } });
     await expectNothingWritten(t);
   });
 

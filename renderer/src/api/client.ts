@@ -2,6 +2,7 @@ import { openedSessionToken } from '../../../contract/accounts.ts';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../contract/channels.ts';
 import type { MlaDeskBridge } from '../../../contract/bridge.ts';
 import type { ApiError, Envelope } from '../../../contract/errors.ts';
+import i18n from '../i18n/index.ts';
 
 /** A refused call, carrying the envelope's error so screens can show its message and fields. */
 export class ApiCallError extends Error {
@@ -82,7 +83,7 @@ function httpTransport(): Transport {
       followSession(channel, envelope);
       return envelope;
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'MLA Desk’s server cannot be reached.' } };
+      return { ok: false, error: { code: 'internal', message: i18n.t('errors.unreachable') } };
     }
   };
 }

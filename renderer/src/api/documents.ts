@@ -2,6 +2,7 @@ import type { DocumentRecord } from '../../../contract/documents.ts';
 import type { ApiError } from '../../../contract/errors.ts';
 import { type ApiClient, ApiCallError, webHeaders } from './client.ts';
 import { deliver } from './files.ts';
+import i18n from '../i18n/index.ts';
 
 /**
  * A stored document's bytes, for previews: app://mla-desk/documents/<id>/content on the desktop
@@ -14,7 +15,7 @@ export async function fetchDocument(id: number): Promise<Blob> {
   try {
     res = await fetch(`documents/${id}/content`, init);
   } catch {
-    throw new ApiCallError({ code: 'internal', message: 'The document could not be fetched.' });
+    throw new ApiCallError({ code: 'internal', message: i18n.t('errors.documentNotFetched') });
   }
   if (!res.ok) {
     const text = await res.text().catch(() => '');

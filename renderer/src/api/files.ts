@@ -1,6 +1,7 @@
 import type { FileFilter } from '../../../contract/bridge.ts';
 import type { FileSource, FileTarget, WrittenFile } from '../../../contract/files.ts';
 import { ApiCallError, webHeaders } from './client.ts';
+import i18n from '../i18n/index.ts';
 
 /** A file the person picked or dropped, ready to name in a call. */
 export interface PickedFile {
@@ -19,7 +20,7 @@ async function upload(file: File): Promise<FileSource> {
   });
   const envelope = (await res.json()) as { ok: boolean; value?: { id: string }; error?: ApiCallError['error'] };
   if (!envelope.ok || !envelope.value) {
-    throw new ApiCallError(envelope.error ?? { code: 'internal', message: 'The upload failed.' });
+    throw new ApiCallError(envelope.error ?? { code: 'internal', message: i18n.t('errors.uploadFailed') });
   }
   return { kind: 'upload', id: envelope.value.id };
 }
@@ -74,7 +75,7 @@ export async function chooseTarget(options: {
 export async function deliver(written: WrittenFile): Promise<void> {
   if (written.downloadId === null) return;
   const res = await fetch(`download/${written.downloadId}`, { headers: webHeaders() });
-  if (!res.ok) throw new ApiCallError({ code: 'not_found', message: 'The file could not be downloaded.' });
+  if (!res.ok) throw new ApiCallError({ code: 'not_found', message: i18n.t('errors.downloadFailed') });
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;

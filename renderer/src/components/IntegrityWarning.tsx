@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
+import { messageText } from './error-text.ts';
 
 /**
  * A warning across the top of every screen while the audit log fails its hash-chain check
@@ -23,7 +24,7 @@ export function IntegrityWarning() {
   if (failure && (failure.code === 'storage' || failure.code === 'internal')) {
     return (
       <Alert color="red" role="alert" title={t('integrity.title')} mb="md">
-        {t('integrity.failed', { message: failure.message })}
+        {t('integrity.failed', { message: messageText(t, failure) })}
       </Alert>
     );
   }

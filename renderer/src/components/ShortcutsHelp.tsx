@@ -33,7 +33,9 @@ function KeysTable({ label, rows }: { label: string; rows: { action: string; key
       <Table.Tbody>
         {rows.map(({ action, keys }) => (
           <Table.Tr key={action}>
-            <Table.Td>{t(action)}</Table.Td>
+            <Table.Th scope="row" fw={400}>
+              {t(action)}
+            </Table.Th>
             <Table.Td>
               <Group gap={4} wrap="nowrap">
                 {keys.map((combo, i) => (

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES } from '../../../contract/countries.ts';
+import { collatorOf, languageOf } from '../i18n/format.ts';
 import { countryName } from '../i18n/index.ts';
 
 export interface Option {
@@ -23,7 +24,8 @@ export function useCodeOptions(namespace: string, codes: readonly string[]): Opt
 export function useCountryOptions(): Option[] {
   const { i18n } = useTranslation();
   return useMemo(() => {
-    const collator = new Intl.Collator(i18n.language);
+    // Sorted as readers of the language sort (Intl.Collator of its locale), e.g. "Égypte" among the E's.
+    const collator = collatorOf(languageOf(i18n.language));
     return COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code, i18n.language)} (${code})` })).sort(
       (a, b) => collator.compare(a.label, b.label),
     );

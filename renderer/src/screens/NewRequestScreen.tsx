@@ -17,6 +17,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECTIONS, KINDS, type Direction, type Kind } from '../../../contract/codes.ts';
+import { checkCompleteness } from '../../../contract/completeness.ts';
 import { type NewRequest, newRequestSchema } from '../../../contract/requests.ts';
 import { fieldProblems } from '../../../contract/validate.ts';
 import { useApi } from '../api/context.tsx';
@@ -25,7 +26,12 @@ import { useCodeOptions } from '../components/options.ts';
 import { navigate } from '../routing/routes.ts';
 import { useSaveShortcut } from '../routing/shortcuts.ts';
 import { EMPTY_FORM, type FormValues, toNewRequest } from './request/form-values.ts';
+import { CountryProfilePanel } from './request/CountryProfilePanel.tsx';
+import { FormWithAside } from './request/FormWithAside.tsx';
 import { RequestFieldsForm } from './request/RequestFieldsForm.tsx';
+import { CompletenessPanel } from './request/drafting/CompletenessPanel.tsx';
+import { focusField } from './request/drafting/field-ids.ts';
+import { errorText } from '../components/error-text.ts';
 
 /** Typed text survives leaving the screen (or a crash) until the request is registered. */
 const DRAFT_KEY = 'mla-desk:new-request-draft';
@@ -61,7 +67,7 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
       notifications.show({ color: 'green', message: t('form.saved', { reference: detail.reference }) });
       navigate({ screen: 'request', id: detail.id });
     },
-    onError: (error) => setErrors(fieldErrorsOf(error)),
+    onError: (error) => setErrors(fieldErrorsOf(t, error)),
   });
 
   const change = (patch: Partial<FormValues>) => {
@@ -75,7 +81,7 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
     // The same schema the handler applies, so the user hears about mistakes before saving.
     const parsed = newRequestSchema.safeParse(input);
     if (!parsed.success) {
-      setErrors(fieldErrorsFrom(fieldProblems(parsed.error)));
+      setErrors(fieldErrorsFrom(t, fieldProblems(parsed.error)));
       return;
     }
     register.mutate(input);
@@ -87,11 +93,13 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
   useSaveShortcut(submit, !register.isPending);
 
   const incoming = values.direction === 'incoming';
+  // An outgoing request starts as a draft: what it must contain before it leaves shows as it is written.
+  const completeness = incoming ? [] : checkCompleteness(toNewRequest(values));
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="new-request-title">
-      <Stack gap="md" maw={1000}>
+      <Stack gap="md" maw={1400}>
         <Title order={2} id="new-request-title">
           {t('form.title')}
         </Title>
@@ -105,7 +113,7 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
         )}
         {register.isError && !hasErrors && (
           <Alert color="red" role="alert">
-            {register.error.message}
+            {errorText(t, register.error)}
           </Alert>
         )}
         <Paper withBorder p="md">
@@ -145,7 +153,29 @@ export function NewRequestScreen({ today }: { today?: string | undefined }) {
             )}
           </SimpleGrid>
         </Paper>
-        <RequestFieldsForm values={values} onChange={change} errors={errors} />
+        <FormWithAside
+          aside={
+            <>
+              {completeness.length > 0 && (
+                <CompletenessPanel
+                  kind={values.kind}
+                  items={completeness}
+                  onFix={(item) => focusField(item.field)}
+                  saved={false}
+                />
+              )}
+              <CountryProfilePanel
+                country={values.counterpartCountry}
+                language={values.requestLanguage}
+                channel={values.channel}
+                legalBasis={values.legalBasis}
+                today={today}
+              />
+            </>
+          }
+        >
+          <RequestFieldsForm values={values} onChange={change} errors={errors} />
+        </FormWithAside>
         <Group>
           <Button type="submit" loading={register.isPending}>
             {t('form.save')}

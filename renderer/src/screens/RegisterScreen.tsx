@@ -14,6 +14,7 @@ import { StatusReportDialog } from './register/StatusReportDialog.tsx';
 import { paramsOf, queryOf, showRegister } from './register/url.ts';
 import { useRegisterRows } from './register/useRegisterRows.ts';
 import { ViewsMenu } from './register/ViewsMenu.tsx';
+import { errorText } from '../components/error-text.ts';
 
 /** The screen fills the window below the header; the list takes what the filters leave. */
 const FULL_HEIGHT =
@@ -101,7 +102,7 @@ export function RegisterScreen({ query: params }: { query: URLSearchParams }) {
       </Group>
       {rows.error && (
         <Alert color="red" title={t('errors.storage')}>
-          {rows.error.message}
+          {errorText(t, rows.error)}
         </Alert>
       )}
       {total === 0 && <Text c="dimmed">{filtered ? t('register.empty') : t('register.emptyAll')}</Text>}

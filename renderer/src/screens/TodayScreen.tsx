@@ -1,11 +1,16 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TODAY_CARDS, type Today, type TodayCard, todayQuery } from '../../../contract/dashboard.ts';
 import { useApi } from '../api/context.tsx';
+import { isolated } from '../i18n/Bidi.tsx';
+import { formatLongDate, formatNumber, languageOf } from '../i18n/format.ts';
 import { hrefOf } from '../routing/routes.ts';
 import { paramsOf } from './register/url.ts';
 import classes from './TodayScreen.module.css';
+import { ClocksDue } from './today/ClocksDue.tsx';
+import { errorText } from '../components/error-text.ts';
 
 /** What each card's hint says of the office's reminder settings. */
 function hintValues(card: TodayCard, data: Today): Record<string, string | number> {
@@ -17,7 +22,7 @@ function hintValues(card: TodayCard, data: Today): Record<string, string | numbe
     case 'deadlineSoon':
       return { days: data.days.deadlineWarningDays };
     case 'mine':
-      return { name: data.me };
+      return { name: isolated(data.me) };
     default:
       return {};
   }
@@ -26,28 +31,33 @@ function hintValues(card: TodayCard, data: Today): Record<string, string | numbe
 /** Cards that turn red when not zero: something is already late. */
 const LATE: readonly TodayCard[] = ['waiting', 'overdue'];
 
+/**
+ * One count, opening its requests. The link holds the title and the count (its name says just
+ * that, and all it shows); the hint describes it. The link covers the whole card for the mouse.
+ */
 function CountCard({ card, data }: { card: TodayCard; data: Today }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const hintId = useId();
   const count = data.counts[card];
+  const shown = formatNumber(count, languageOf(i18n.language));
   const title = t(`today.cards.${card}.title`);
   const late = count > 0 && LATE.includes(card);
   return (
-    <Card
-      withBorder
-      padding="md"
-      component="a"
-      href={hrefOf({ screen: 'register', query: paramsOf(todayQuery(card, data.me)) })}
-      aria-label={`${title}: ${count}`}
-      className={classes.card}
-      h="100%"
-    >
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Text fw={600}>{title}</Text>
-        <Text fz={32} fw={700} lh={1} c={late ? 'red.8' : count === 0 ? 'dimmed' : 'inherit'}>
-          {count}
-        </Text>
-      </Group>
-      <Text size="sm" c="dimmed" mt="xs">
+    <Card withBorder padding="md" className={classes.card} h="100%">
+      <a
+        href={hrefOf({ screen: 'register', query: paramsOf(todayQuery(card, data.me)) })}
+        aria-label={`${title}: ${shown}`}
+        aria-describedby={hintId}
+        className={classes.link}
+      >
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text fw={600}>{title}</Text>{' '}
+          <Text fz={32} fw={700} lh={1} c={late ? 'red' : count === 0 ? 'dimmed' : 'inherit'}>
+            {shown}
+          </Text>
+        </Group>
+      </a>
+      <Text id={hintId} size="sm" c="dimmed" mt="xs">
         {t(`today.cards.${card}.hint`, hintValues(card, data))}
       </Text>
     </Card>
@@ -64,12 +74,12 @@ export function TodayScreen() {
   if (today.isError) {
     return (
       <Alert color="red" role="alert" title={t('errors.storage')}>
-        {today.error.message}
+        {errorText(t, today.error)}
       </Alert>
     );
   }
   const data = today.data;
-  const date = new Date(`${data.today}T12:00:00`).toLocaleDateString(i18n.language, { dateStyle: 'full' });
+  const date = formatLongDate(data.today, languageOf(i18n.language));
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
@@ -92,6 +102,7 @@ export function TodayScreen() {
           ))}
         </SimpleGrid>
       )}
+      {data.total > 0 && <ClocksDue />}
     </Stack>
   );
 }

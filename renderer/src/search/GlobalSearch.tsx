@@ -8,6 +8,8 @@ import { useApi } from '../api/context.tsx';
 import { navigate } from '../routing/routes.ts';
 import classes from './GlobalSearch.module.css';
 import { optionId, SearchResults } from './SearchResults.tsx';
+import { autoDir } from '../i18n/Bidi.tsx';
+import { errorText } from '../components/error-text.ts';
 
 /** Results appear this long after the last key press, not on every key. */
 const DEBOUNCE_MS = 150;
@@ -89,7 +91,7 @@ export function GlobalSearch({ inputRef }: { inputRef: RefObject<HTMLInputElemen
   const status = !shown
     ? ''
     : results.isError
-      ? t('search.failed', { message: results.error.message })
+      ? t('search.failed', { message: errorText(t, results.error) })
       : hits.length === 0
         ? t('search.none', { text: debounced })
         : t('search.found', { count: hits.length });
@@ -115,6 +117,7 @@ export function GlobalSearch({ inputRef }: { inputRef: RefObject<HTMLInputElemen
               aria-label={t('nav.search')}
               placeholder={t('nav.searchPlaceholder')}
               value={text}
+              dir={autoDir(text)}
               onChange={(e) => {
                 setText(e.currentTarget.value);
                 setOpen(true);

@@ -2,6 +2,7 @@ import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../contract/search.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { Ltr } from '../i18n/Bidi.tsx';
 import classes from './GlobalSearch.module.css';
 
 export const optionId = (listId: string, index: number) => `${listId}-option-${index}`;
@@ -41,7 +42,7 @@ export function SearchResults({ listId, hits, active, onHover, onOpen, onShowAll
         >
           <Group gap="xs" wrap="nowrap" justify="space-between">
             <Text fw={600} size="sm">
-              {hit.reference}
+              <Ltr>{hit.reference}</Ltr>
             </Text>
             <StatusBadge status={hit.status} />
           </Group>

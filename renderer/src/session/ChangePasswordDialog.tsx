@@ -6,10 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context.tsx';
 import { fieldErrorsOf } from '../components/field-errors.ts';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { useReturnFocus } from '../components/useReturnFocus.ts';
+import { errorText } from '../components/error-text.ts';
 
 /** A person changes their own password: the current one first, then the new one twice. */
 export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const api = useApi();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
@@ -22,7 +25,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
       onClose();
     },
   });
-  const fields = change.isError ? fieldErrorsOf(change.error) : {};
+  const fields = change.isError ? fieldErrorsOf(t, change.error) : {};
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setMismatch(newPassword !== repeat);
@@ -34,7 +37,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
         <Stack gap="md">
           {change.isError && Object.keys(fields).length === 0 && (
             <Alert color="red" role="alert">
-              {change.error.message}
+              {errorText(t, change.error)}
             </Alert>
           )}
           <PasswordInput

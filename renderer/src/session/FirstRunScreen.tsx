@@ -8,6 +8,8 @@ import { fieldErrorsOf } from '../components/field-errors.ts';
 import { RecoverySetupStep } from './RecoverySetupStep.tsx';
 import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { CardHeading, SessionCard } from './SessionCard.tsx';
+import { autoDir } from '../i18n/Bidi.tsx';
+import { errorText } from '../components/error-text.ts';
 
 /**
  * The very first start on a register without accounts: whoever sets the office up creates the
@@ -29,7 +31,7 @@ export function FirstRunScreen({ onCreated }: { onCreated(result: SignedIn): voi
   const finish = useCallback(() => {
     if (created) onCreated(created);
   }, [created, onCreated]);
-  const fields = create.isError ? fieldErrorsOf(create.error) : {};
+  const fields = create.isError ? fieldErrorsOf(t, create.error) : {};
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,13 +52,14 @@ export function FirstRunScreen({ onCreated }: { onCreated(result: SignedIn): voi
           <Text size="sm">{t('firstRun.intro')}</Text>
           {create.isError && Object.keys(fields).length === 0 && (
             <Alert color="red" role="alert">
-              {create.error.message}
+              {errorText(t, create.error)}
             </Alert>
           )}
           <TextInput
             label={t('people.username')}
             description={t('people.usernameHint')}
             value={username}
+            dir="ltr"
             onChange={(e) => setUsername(e.currentTarget.value)}
             error={fields['username']}
             autoComplete="username"
@@ -68,6 +71,7 @@ export function FirstRunScreen({ onCreated }: { onCreated(result: SignedIn): voi
             label={t('people.displayName')}
             description={t('people.displayNameHint')}
             value={displayName}
+            dir={autoDir(displayName)}
             onChange={(e) => setDisplayName(e.currentTarget.value)}
             error={fields['displayName']}
             autoComplete="name"

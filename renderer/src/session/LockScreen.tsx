@@ -4,7 +4,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignedIn, SignedInUser } from '../../../contract/accounts.ts';
 import { useApi } from '../api/context.tsx';
+import { isolated } from '../i18n/Bidi.tsx';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { refusalOf } from './outcome.ts';
+import { useReturnFocus } from '../components/useReturnFocus.ts';
+import { errorText } from '../components/error-text.ts';
 
 interface Props {
   user: SignedInUser;
@@ -18,6 +22,7 @@ interface Props {
  */
 export function LockScreen({ user, onUnlocked, onSignOut }: Props) {
   const { t, i18n } = useTranslation();
+  useReturnFocus();
   const api = useApi();
   const [password, setPassword] = useState('');
   const unlock = useMutation({
@@ -46,7 +51,10 @@ export function LockScreen({ user, onUnlocked, onSignOut }: Props) {
     >
       <form onSubmit={onSubmit} noValidate aria-label={t('lock.title')}>
         <Stack gap="md" maw={380} mx="auto" mt="xl">
-          <Text>{t('lock.intro', { name: user.displayName })}</Text>
+          <Group justify="flex-end">
+            <LanguagePicker />
+          </Group>
+          <Text>{t('lock.intro', { name: isolated(user.displayName) })}</Text>
           {refusal && (
             <Alert color={refusal.key === 'signIn.wrongPassword' ? 'yellow' : 'red'} role="alert">
               {t(refusal.key, refusal.values)}
@@ -54,7 +62,7 @@ export function LockScreen({ user, onUnlocked, onSignOut }: Props) {
           )}
           {unlock.isError && (
             <Alert color="red" role="alert">
-              {unlock.error.message}
+              {errorText(t, unlock.error)}
             </Alert>
           )}
           <PasswordInput

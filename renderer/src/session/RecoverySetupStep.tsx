@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context.tsx';
 import { PassphraseReveal } from '../components/PassphraseReveal.tsx';
 import { CardHeading, SessionCard } from './SessionCard.tsx';
+import { errorText } from '../components/error-text.ts';
 
 /**
  * Set-up's second step, right after the administrator is created: the register is encrypted,
@@ -45,7 +46,7 @@ export function RecoverySetupStep({ onDone }: { onDone(): void }) {
             <Text size="sm">{t('security.confirmShowOnce')}</Text>
             {make.isError && (
               <Alert color="red" role="alert">
-                {make.error.message}
+                {errorText(t, make.error)}
               </Alert>
             )}
             <Button loading={make.isPending} onClick={() => make.mutate()}>

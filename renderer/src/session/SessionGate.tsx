@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { SignedIn, SignedInUser } from '../../../contract/accounts.ts';
 import { ApiCallError, type ApiClient } from '../api/client.ts';
 import { ApiProvider, useApi } from '../api/context.tsx';
+import i18n, { currentLanguage } from '../i18n/index.ts';
 import { navigate } from '../routing/routes.ts';
 import { FirstRunScreen } from './FirstRunScreen.tsx';
 import { useIdleLock } from './idle.ts';
 import { LockScreen } from './LockScreen.tsx';
 import { type Session, SessionContext } from './SessionContext.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
+import { errorText } from '../components/error-text.ts';
 
 interface SignedInState {
   user: SignedInUser;
@@ -70,13 +72,31 @@ export function SessionGate({ children }: { children: ReactNode }) {
     () => queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'accounts.status' }),
     [queryClient],
   );
+  /**
+   * The person's own language, once signed in: the one they saved, or, if they have none yet
+   * (or chose one on the lock screen, which only they can have used), the one on screen,
+   * which is then saved for them. Saving is a courtesy: the screen does not wait for it.
+   */
+  const adoptLanguage = useCallback(
+    (user: SignedInUser, onScreenWins: boolean): SignedInUser => {
+      const shown = currentLanguage();
+      if (user.language !== null && !onScreenWins) {
+        if (user.language !== shown) void i18n.changeLanguage(user.language);
+        return user;
+      }
+      if (user.language === shown) return user;
+      void api.call('accounts.setLanguage', { language: shown }).catch(() => undefined);
+      return { ...user, language: shown };
+    },
+    [api],
+  );
   const enter = (result: SignedIn) => {
     forgetAnswers();
-    setSignedIn({ user: result.user, idleMinutes: result.idleMinutes });
+    setSignedIn({ user: adoptLanguage(result.user, false), idleMinutes: result.idleMinutes });
     setLocked(false);
   };
   const unlock = (result: SignedIn) => {
-    setSignedIn({ user: result.user, idleMinutes: result.idleMinutes });
+    setSignedIn({ user: adoptLanguage(result.user, true), idleMinutes: result.idleMinutes });
     setLocked(false);
     // What the screens show is fetched again on the new session.
     void queryClient.invalidateQueries();
@@ -97,6 +117,15 @@ export function SessionGate({ children }: { children: ReactNode }) {
       ? null
       : { user: user.user, idleMinutes: user.idleMinutes, lock, signOut };
   }, [signedIn, status.data, lock, signOut]);
+
+  // A window opened on a session already signed in (a reload) takes that person's language too.
+  const adopted = useRef<number | null>(null);
+  const statusUser = signedIn === undefined ? (status.data?.user ?? null) : null;
+  useEffect(() => {
+    if (statusUser === null || adopted.current === statusUser.id) return;
+    adopted.current = statusUser.id;
+    adoptLanguage(statusUser, false);
+  }, [statusUser, adoptLanguage]);
 
   // While someone works without calling the register (reading, typing a long note), the
   // session is kept going; if it has ended meanwhile, the screen locks.
@@ -119,7 +148,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     return (
       <Center p="xl">
         <Alert color="red" role="alert" title={t('errors.storage')}>
-          {status.error.message}
+          {errorText(t, status.error)}
           <Button variant="default" mt="sm" display="block" onClick={() => void status.refetch()}>
             {t('app.retry')}
           </Button>

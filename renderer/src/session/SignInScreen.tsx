@@ -7,6 +7,7 @@ import { useApi } from '../api/context.tsx';
 import { fieldErrorsOf } from '../components/field-errors.ts';
 import { refusalOf } from './outcome.ts';
 import { CardHeading, SessionCard } from './SessionCard.tsx';
+import { errorText } from '../components/error-text.ts';
 
 /** The sign-in form: name and password; says plainly why a sign-in was refused. */
 export function SignInScreen({ onSignedIn }: { onSignedIn(result: SignedIn): void }) {
@@ -22,7 +23,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn(result: SignedIn): voi
     },
   });
   const refusal = signIn.data && signIn.data.outcome !== 'signedIn' ? refusalOf(signIn.data, i18n.language) : null;
-  const fields = signIn.isError ? fieldErrorsOf(signIn.error) : {};
+  const fields = signIn.isError ? fieldErrorsOf(t, signIn.error) : {};
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -40,12 +41,13 @@ export function SignInScreen({ onSignedIn }: { onSignedIn(result: SignedIn): voi
           )}
           {signIn.isError && Object.keys(fields).length === 0 && (
             <Alert color="red" role="alert">
-              {signIn.error.message}
+              {errorText(t, signIn.error)}
             </Alert>
           )}
           <TextInput
             label={t('signIn.username')}
             value={username}
+            dir="ltr"
             onChange={(e) => setUsername(e.currentTarget.value)}
             error={fields['username']}
             autoComplete="username"

@@ -1,8 +1,9 @@
 import type { SignInOutcome } from '../../../contract/accounts.ts';
+import { formatTime, languageOf } from '../i18n/format.ts';
 
-/** HH:MM in the person's own time (a lock-out lasts minutes to a day). */
+/** HH:MM in the person's own time and language (a lock-out lasts minutes to a day). */
 export function timeOfDay(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+  return formatTime(iso, languageOf(language));
 }
 
 /** The translation key and values that say why a sign-in was refused. */

@@ -184,7 +184,8 @@ export async function openFuzzFixture(): Promise<FuzzFixture> {
 
   const watch = watchRegister(register.location, sandbox);
   const settle = async (reply: Envelope<unknown>) => {
-    const jobId = reply.ok ? (reply.value as { jobId?: unknown }).jobId : undefined;
+    // A channel may answer null (profiles.ofCountry for a state without a profile).
+    const jobId = reply.ok ? (reply.value as { jobId?: unknown } | null)?.jobId : undefined;
     if (typeof jobId !== 'string') return;
     for (;;) {
       const job = await call('interchange.progress', { jobId });

@@ -1,11 +1,11 @@
-import { Select, Text } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CounterpartAuthority, saveCounterpartAuthoritySchema } from '../../../../contract/directories.ts';
 import { useApi } from '../../api/context.tsx';
 import { useCountryOptions } from '../../components/options.ts';
-import { Contacts, Country, LongText } from './contacts.tsx';
+import { Contacts, Country, LongText, Name } from './contacts.tsx';
 import { type Column, DirectoryTab } from './DirectoryTab.tsx';
 import type { FieldSpec } from './entry-form.ts';
 
@@ -33,11 +33,7 @@ export function CounterpartAuthoritiesTab() {
     { header: t('directories.fields.country'), render: (e) => <Country code={e.country} /> },
     {
       header: t('directories.fields.name'),
-      render: (e) => (
-        <Text size="sm" fw={500}>
-          {e.name}
-        </Text>
-      ),
+      render: (e) => <Name text={e.name} />,
     },
     { header: t('directories.fields.contact'), render: (e) => <Contacts email={e.email} phone={e.phone} /> },
     { header: t('directories.fields.address'), render: (e) => <LongText text={e.address} /> },

@@ -3,6 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isDirectoryQuery } from './EntryDialog.tsx';
+import { useReturnFocus } from '../../components/useReturnFocus.ts';
+import { errorText } from '../../components/error-text.ts';
 
 interface Props {
   name: string;
@@ -13,6 +15,7 @@ interface Props {
 /** Asks before an entry leaves the directory; requests keep the name either way. */
 export function DeleteDialog({ name, remove, onClose }: Props) {
   const { t } = useTranslation();
+  useReturnFocus();
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: remove,
@@ -28,7 +31,7 @@ export function DeleteDialog({ name, remove, onClose }: Props) {
         <Text>{t('directories.deleteBody')}</Text>
         {mutation.isError && (
           <Alert color="red" role="alert">
-            {mutation.error.message}
+            {errorText(t, mutation.error)}
           </Alert>
         )}
         <Group justify="flex-end">

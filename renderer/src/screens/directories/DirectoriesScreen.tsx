@@ -1,6 +1,7 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CounterpartAuthoritiesTab } from './CounterpartAuthoritiesTab.tsx';
+import { CountryProfilesTab } from './CountryProfilesTab.tsx';
 import { DomesticAuthoritiesTab } from './DomesticAuthoritiesTab.tsx';
 import { ServiceProvidersTab } from './ServiceProvidersTab.tsx';
 
@@ -18,6 +19,7 @@ export function DirectoriesScreen() {
           <Tabs.Tab value="counterpart">{t('directories.tabs.counterpart')}</Tabs.Tab>
           <Tabs.Tab value="domestic">{t('directories.tabs.domestic')}</Tabs.Tab>
           <Tabs.Tab value="provider">{t('directories.tabs.provider')}</Tabs.Tab>
+          <Tabs.Tab value="profiles">{t('profiles.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="counterpart">
           <CounterpartAuthoritiesTab />
@@ -27,6 +29,9 @@ export function DirectoriesScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="provider">
           <ServiceProvidersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="profiles">
+          <CountryProfilesTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

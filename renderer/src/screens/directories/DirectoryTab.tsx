@@ -6,6 +6,7 @@ import { DeleteDialog } from './DeleteDialog.tsx';
 import { EntryDialog } from './EntryDialog.tsx';
 import { type EntryValues, type FieldSpec, emptyValues, valuesOf } from './entry-form.ts';
 import { useCan } from '../../session/SessionContext.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 /** The channel that writes each part: whether it is offered follows its role list. */
 const KEEPING = {
@@ -66,7 +67,7 @@ export function DirectoryTab<E extends { id: number; name: string }, S extends z
       </Group>
       {props.error && (
         <Alert color="red" title={t('errors.storage')}>
-          {props.error.message}
+          {errorText(t, props.error)}
         </Alert>
       )}
       {entries && entries.length === 0 && <Text c="dimmed">{props.emptyText}</Text>}

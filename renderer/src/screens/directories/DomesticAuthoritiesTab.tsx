@@ -1,9 +1,8 @@
-import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type DomesticAuthority, saveDomesticAuthoritySchema } from '../../../../contract/directories.ts';
 import { useApi } from '../../api/context.tsx';
-import { Contacts, LongText } from './contacts.tsx';
+import { Contacts, LongText, Name } from './contacts.tsx';
 import { type Column, DirectoryTab } from './DirectoryTab.tsx';
 import type { FieldSpec } from './entry-form.ts';
 
@@ -25,11 +24,7 @@ export function DomesticAuthoritiesTab() {
   const columns: Column<DomesticAuthority>[] = [
     {
       header: t('directories.fields.name'),
-      render: (e) => (
-        <Text size="sm" fw={500}>
-          {e.name}
-        </Text>
-      ),
+      render: (e) => <Name text={e.name} />,
     },
     { header: t('directories.fields.contact'), render: (e) => <Contacts email={e.email} phone={e.phone} /> },
     { header: t('directories.fields.address'), render: (e) => <LongText text={e.address} /> },

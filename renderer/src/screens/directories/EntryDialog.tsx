@@ -8,6 +8,9 @@ import { ApiCallError } from '../../api/client.ts';
 import { type FieldErrors, fieldErrorsOf } from '../../components/field-errors.ts';
 import { useCountryOptions } from '../../components/options.ts';
 import { type EntryValues, type FieldSpec, checkEntry, inputOf } from './entry-form.ts';
+import { useReturnFocus } from '../../components/useReturnFocus.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
+import { errorText, messageText } from '../../components/error-text.ts';
 
 interface Props<S extends z.ZodType> {
   title: string;
@@ -27,6 +30,7 @@ export const isDirectoryQuery = (q: { queryKey: readonly unknown[] }) =>
 /** Adds or corrects one entry; the fields come from the directory, the rules from the contract. */
 export function EntryDialog<S extends z.ZodType>({ title, fields, initial, id, schema, save, onClose }: Props<S>) {
   const { t } = useTranslation();
+  useReturnFocus();
   const queryClient = useQueryClient();
   const countryOptions = useCountryOptions();
   const [values, setValues] = useState<EntryValues>(initial);
@@ -39,7 +43,7 @@ export function EntryDialog<S extends z.ZodType>({ title, fields, initial, id, s
       notifications.show({ color: 'green', message: t('directories.saved', { name: entry.name }) });
       onClose();
     },
-    onError: (error) => setErrors(fieldErrorsOf(error)),
+    onError: (error) => setErrors(fieldErrorsOf(t, error)),
   });
 
   const set = (key: string, value: string) => {
@@ -49,7 +53,7 @@ export function EntryDialog<S extends z.ZodType>({ title, fields, initial, id, s
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const found = checkEntry(schema, values, id);
+    const found = checkEntry(t, schema, values, id);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     // checkEntry just accepted these values, so parsing cannot fail here.
@@ -65,12 +69,12 @@ export function EntryDialog<S extends z.ZodType>({ title, fields, initial, id, s
         <Stack>
           {hasErrors && (
             <Alert color="red" role="alert">
-              {apiError?.code === 'invalid_input' ? apiError.message : t('directories.fixErrors')}
+              {apiError?.code === 'invalid_input' ? messageText(t, apiError) : t('directories.fixErrors')}
             </Alert>
           )}
           {mutation.isError && !hasErrors && (
             <Alert color="red" role="alert">
-              {mutation.error.message}
+              {errorText(t, mutation.error)}
             </Alert>
           )}
           {fields.map((field, index) => {
@@ -100,9 +104,19 @@ export function EntryDialog<S extends z.ZodType>({ title, fields, initial, id, s
               onChange: (e: { currentTarget: { value: string } }) => set(field.key, e.currentTarget.value),
             };
             if (field.kind === 'textarea') {
-              return <Textarea key={field.key} {...input} autosize minRows={2} maxRows={8} />;
+              return (
+                <Textarea key={field.key} {...input} autosize minRows={2} maxRows={8} dir={autoDir(input.value)} />
+              );
             }
-            return <TextInput key={field.key} {...input} type={field.kind === 'email' ? 'email' : 'text'} />;
+            // An address reads left to right in any language; names and numbers take their own.
+            return (
+              <TextInput
+                key={field.key}
+                {...input}
+                type={field.kind === 'email' ? 'email' : 'text'}
+                dir={field.kind === 'email' ? 'ltr' : 'auto'}
+              />
+            );
           })}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

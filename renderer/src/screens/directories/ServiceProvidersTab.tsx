@@ -1,9 +1,8 @@
-import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type ServiceProvider, saveServiceProviderSchema } from '../../../../contract/directories.ts';
 import { useApi } from '../../api/context.tsx';
-import { Country, LongText } from './contacts.tsx';
+import { Country, LongText, Name } from './contacts.tsx';
 import { type Column, DirectoryTab } from './DirectoryTab.tsx';
 import type { FieldSpec } from './entry-form.ts';
 
@@ -24,11 +23,7 @@ export function ServiceProvidersTab() {
   const columns: Column<ServiceProvider>[] = [
     {
       header: t('directories.fields.name'),
-      render: (e) => (
-        <Text size="sm" fw={500}>
-          {e.name}
-        </Text>
-      ),
+      render: (e) => <Name text={e.name} />,
     },
     { header: t('directories.fields.country'), render: (e) => <Country code={e.country} /> },
     {

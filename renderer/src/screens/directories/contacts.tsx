@@ -1,11 +1,21 @@
 import { Anchor, Stack, Text } from '@mantine/core';
+import { Isolate, Ltr } from '../../i18n/Bidi.tsx';
 import { countryName } from '../../i18n/index.ts';
+
+/** A name from the directory, in whatever script it was written. */
+export function Name({ text }: { text: string }) {
+  return (
+    <Text size="sm" fw={500}>
+      <Isolate>{text}</Isolate>
+    </Text>
+  );
+}
 
 /** Long free text (notes, addresses) keeps its line breaks but not the table's whole height. */
 export function LongText({ text }: { text: string | null }) {
   if (text === null) return null;
   return (
-    <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }} title={text}>
+    <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }} title={text} dir="auto">
       {text}
     </Text>
   );
@@ -17,10 +27,14 @@ export function Contacts({ email, phone }: { email: string | null; phone: string
     <Stack gap={0}>
       {email && (
         <Anchor href={`mailto:${email}`} size="sm">
-          {email}
+          <Ltr>{email}</Ltr>
         </Anchor>
       )}
-      {phone && <Text size="sm">{phone}</Text>}
+      {phone && (
+        <Text size="sm">
+          <Ltr>{phone}</Ltr>
+        </Text>
+      )}
     </Stack>
   );
 }

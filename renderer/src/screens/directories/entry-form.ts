@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { fieldProblems } from '../../../../contract/validate.ts';
 import type { FieldErrors } from '../../components/field-errors.ts';
+import { problemText } from '../../components/error-text.ts';
 
 /** One input of a directory entry's dialog. */
 export interface FieldSpec {
@@ -35,9 +37,9 @@ export function inputOf(values: EntryValues, id: number | undefined): Record<str
 }
 
 /** The contract's own schema, so the dialog names mistakes before anything is sent. */
-export function checkEntry(schema: z.ZodType, values: EntryValues, id: number | undefined): FieldErrors {
+export function checkEntry(t: TFunction, schema: z.ZodType, values: EntryValues, id: number | undefined): FieldErrors {
   const parsed = schema.safeParse(inputOf(values, id));
   const errors: FieldErrors = {};
-  if (!parsed.success) for (const p of fieldProblems(parsed.error)) errors[p.field] ??= p.message;
+  if (!parsed.success) for (const p of fieldProblems(parsed.error)) errors[p.field] ??= problemText(t, p);
   return errors;
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { InterchangeFormat } from '../../../../contract/interchange.ts';
 import { useApi } from '../../api/context.tsx';
 import { chooseTarget, deliver } from '../../api/files.ts';
+import { errorText } from '../../components/error-text.ts';
 
 /** The whole register out, as CSV or XLSX: a save dialog on the desktop, a download in the browser. */
 export function ExportPanel({ today }: { today: string | undefined }) {
@@ -61,7 +62,7 @@ export function ExportPanel({ today }: { today: string | undefined }) {
         </Group>
         {exportAs.isError && (
           <Alert color="red" role="alert">
-            {exportAs.error.message}
+            {errorText(t, exportAs.error)}
           </Alert>
         )}
       </Stack>

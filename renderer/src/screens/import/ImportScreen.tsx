@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, Inspection } from '../../../../contract/interchange.ts';
 import { useApi } from '../../api/context.tsx';
 import { chooseFiles, type PickedFile } from '../../api/files.ts';
-import { messageOf } from '../../components/field-errors.ts';
 import { hrefOf } from '../../routing/routes.ts';
 import { ExportPanel } from './ExportPanel.tsx';
 import { JobProgress } from './JobProgress.tsx';
@@ -13,6 +12,7 @@ import { MappingStep, mappingGaps } from './MappingStep.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ProblemsTable } from './ProblemsTable.tsx';
 import { useImportJob } from './useImportJob.ts';
+import { errorText } from '../../components/error-text.ts';
 
 const STEPS = { file: 0, mapping: 1, preview: 2, check: 3, import: 4, done: 5 } as const;
 
@@ -55,7 +55,7 @@ export function ImportScreen({ today }: { today?: string | undefined }) {
       load.reset();
       setStep(STEPS.mapping);
     } catch (e) {
-      setFileError(messageOf(e));
+      setFileError(errorText(t, e));
     } finally {
       setReading(false);
     }

@@ -26,8 +26,19 @@ export function PreviewStep({ inspection, mapping }: { inspection: Inspection; m
     return position === -1 ? [] : [{ column, position }];
   });
   if (inspection.sampleRows.length === 0) return <Text c="dimmed">{t('interchange.preview.none')}</Text>;
+  // It scrolls with nothing to focus in it: the keyboard scrolls it once it has the focus (WCAG 2.1.1).
   return (
-    <Table.ScrollContainer minWidth={600} maxHeight={460}>
+    <Table.ScrollContainer
+      minWidth={600}
+      maxHeight={460}
+      scrollAreaProps={{
+        viewportProps: {
+          tabIndex: 0,
+          role: 'region',
+          'aria-label': t('interchange.preview.caption', { count: inspection.sampleRows.length }),
+        },
+      }}
+    >
       <Table striped stickyHeader captionSide="top" fz="xs">
         <Table.Caption ta="start">
           {t('interchange.preview.caption', { count: inspection.sampleRows.length })}
@@ -44,7 +55,7 @@ export function PreviewStep({ inspection, mapping }: { inspection: Inspection; m
             <Table.Tr key={r}>
               {shown.map(({ column, position }) => (
                 <Table.Td key={column} style={PROSE.has(column) ? undefined : { whiteSpace: 'nowrap' }}>
-                  <Text size="xs" lineClamp={2} miw={PROSE.has(column) ? 160 : undefined}>
+                  <Text size="xs" lineClamp={2} miw={PROSE.has(column) ? 160 : undefined} dir="auto">
                     {cells[position] ?? ''}
                   </Text>
                 </Table.Td>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../../contract/channels.ts';
 import type { ImportJob } from '../../../../contract/channels/interchange.ts';
 import { useApi } from '../../api/context.tsx';
-import { messageOf } from '../../components/field-errors.ts';
+import { errorText, messageText } from '../../components/error-text.ts';
 
 const POLL_MS = 250;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -12,6 +13,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * register works through in the background; this asks how far it got until it is done.
  */
 export function useImportJob() {
+  const { t } = useTranslation();
   const api = useApi();
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,18 +37,18 @@ export function useImportJob() {
           const state = await api.call('interchange.progress', { jobId });
           if (!mounted.current) return null;
           setJob(state);
-          if (state.state === 'failed') setError(state.error);
+          if (state.state === 'failed') setError(state.failure ? messageText(t, state.failure) : state.error);
           if (state.state !== 'running') return state;
           await pause(POLL_MS);
         }
       } catch (e) {
-        if (mounted.current) setError(messageOf(e));
+        if (mounted.current) setError(errorText(t, e));
         return null;
       } finally {
         if (mounted.current) setRunning(false);
       }
     },
-    [api],
+    [api, t],
   );
 
   const reset = useCallback(() => {

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { useFacets } from './facets.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 interface Props {
   ids: number[];
@@ -41,7 +43,7 @@ export function AssignDialog({ ids, opened, onClose, onDone }: Props) {
       );
     },
   });
-  const problem = assign.isError ? (fieldErrorsOf(assign.error)['assignedTo'] ?? assign.error.message) : null;
+  const problem = assign.isError ? (fieldErrorsOf(t, assign.error)['assignedTo'] ?? errorText(t, assign.error)) : null;
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('register.assign.title', { count: ids.length })}>
@@ -57,6 +59,7 @@ export function AssignDialog({ ids, opened, onClose, onDone }: Props) {
             description={t('register.assign.officerHint')}
             data={facets.data?.officers ?? []}
             value={officer}
+            dir={autoDir(officer)}
             onChange={setOfficer}
             data-autofocus
           />

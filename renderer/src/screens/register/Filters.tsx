@@ -7,6 +7,7 @@ import type { SavedQuery } from '../../../../contract/views.ts';
 import { useCodeOptions, useCountryOptions } from '../../components/options.ts';
 import { useFacets } from './facets.ts';
 import type { ValidSavedQuery } from './url.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
 
 type Patch = Partial<Record<keyof SavedQuery, string | null>>;
 
@@ -52,6 +53,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch(text: string):
       placeholder={t('register.searchPlaceholder')}
       value={text}
       onChange={(e) => setText(e.currentTarget.value)}
+      dir={autoDir(text)}
       w={300}
     />
   );

@@ -10,6 +10,7 @@ import { type KeyboardEvent, memo, type ReactNode, useCallback, useEffect, useId
 import { useTranslation } from 'react-i18next';
 import type { RegisterColumn } from '../../../../contract/reports.ts';
 import type { RequestSummary } from '../../../../contract/requests.ts';
+import { languageOf } from '../../i18n/format.ts';
 import { navigate } from '../../routing/routes.ts';
 import { Cell, Header, minWidthOf, SELECT_STYLE, type Sort, widthOf } from './cells.tsx';
 import classes from './RegisterTable.module.css';
@@ -55,7 +56,8 @@ interface RowProps {
 
 /** One row at its place; a row whose block is still on its way is a skeleton of the same height. */
 const Row = memo(function Row({ index, top, row, columns, selected, onSelect, onFocusRow }: RowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const common = {
     role: 'row',
     className: classes.row,
@@ -90,7 +92,7 @@ const Row = memo(function Row({ index, top, row, columns, selected, onSelect, on
         />
       </Table.Td>
       {columns.map((column) => (
-        <Cell key={column} row={row} column={column} t={t} />
+        <Cell key={column} row={row} column={column} t={t} language={language} />
       ))}
     </Table.Tr>
   );

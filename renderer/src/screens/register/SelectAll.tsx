@@ -2,8 +2,8 @@ import { Checkbox } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../../components/field-errors.ts';
 import { SELECT_ALL_MAX } from './useRegisterRows.ts';
+import { errorText } from '../../components/error-text.ts';
 
 interface Props {
   total: number;
@@ -31,7 +31,7 @@ export function SelectAll({ total, selected, allIds, onSelect, onClear }: Props)
     try {
       onSelect(await allIds(), true);
     } catch (e) {
-      notifications.show({ message: messageOf(e), color: 'red' });
+      notifications.show({ message: errorText(t, e), color: 'red' });
     } finally {
       setBusy(false);
     }

@@ -4,17 +4,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../../contract/dates.ts';
 import { type StatusReportBy, fileSlug } from '../../../../contract/reports.ts';
+import { DEFAULT_LANGUAGE, isLanguage } from '../../../../i18n/languages.ts';
 import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { useFacets } from './facets.ts';
 import { produceFile } from './produce.ts';
+import { errorText } from '../../components/error-text.ts';
 
 /**
  * The status report for prosecutors who ask where their requests stand: one domestic
  * authority's or one officer's requests, each with its status, last event and what is awaited.
  */
 export function StatusReportDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The report is written in the language the person reads the app in.
+  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   const api = useApi();
   const facets = useFacets();
   const [by, setBy] = useState<StatusReportBy>('domesticAuthority');
@@ -28,14 +32,15 @@ export function StatusReportDialog({ opened, onClose }: { opened: boolean; onClo
         title: t('reports.status.dialogTitle'),
         name: t('reports.status.fileName', { value: fileSlug(value ?? ''), today: localIsoDate() }),
         format,
-        write: (target) => api.call('reports.status', { by, value: value ?? '', includeClosed, format, target }),
+        write: (target) =>
+          api.call('reports.status', { by, value: value ?? '', includeClosed, format, language, target }),
         done: (written) => t('reports.status.done', { name: written.name }),
       }),
     onSuccess: (produced) => {
       if (produced) onClose();
     },
   });
-  const valueError = produce.isError ? (fieldErrorsOf(produce.error)['value'] ?? null) : null;
+  const valueError = produce.isError ? (fieldErrorsOf(t, produce.error)['value'] ?? null) : null;
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('reports.status.dialogTitle')}>
@@ -90,7 +95,7 @@ export function StatusReportDialog({ opened, onClose }: { opened: boolean; onClo
           </Radio.Group>
           {produce.isError && !valueError && (
             <Alert color="red" role="alert">
-              {produce.error.message}
+              {errorText(t, produce.error)}
             </Alert>
           )}
           <Group justify="flex-end">

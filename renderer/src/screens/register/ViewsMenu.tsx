@@ -7,6 +7,8 @@ import type { SavedView } from '../../../../contract/views.ts';
 import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { showRegister, type ValidSavedQuery } from './url.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 /** The person's saved views: apply one, save the filters shown now, delete one. */
 export function ViewsMenu({ query }: { query: ValidSavedQuery }) {
@@ -36,7 +38,7 @@ export function ViewsMenu({ query }: { query: ValidSavedQuery }) {
     setOpened(false);
     showRegister(view.query);
   };
-  const nameError = save.isError ? (fieldErrorsOf(save.error)['name'] ?? save.error.message) : null;
+  const nameError = save.isError ? (fieldErrorsOf(t, save.error)['name'] ?? errorText(t, save.error)) : null;
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} trapFocus>
@@ -77,7 +79,7 @@ export function ViewsMenu({ query }: { query: ValidSavedQuery }) {
           ))}
           {remove.isError && (
             <Alert color="red" role="alert">
-              {remove.error.message}
+              {errorText(t, remove.error)}
             </Alert>
           )}
           <Divider />
@@ -92,6 +94,7 @@ export function ViewsMenu({ query }: { query: ValidSavedQuery }) {
                 label={t('register.views.name')}
                 placeholder={t('register.views.namePlaceholder')}
                 value={name}
+                dir={autoDir(name)}
                 onChange={(e) => setName(e.currentTarget.value)}
                 error={nameError}
               />

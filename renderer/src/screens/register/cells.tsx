@@ -2,10 +2,12 @@ import { Anchor, Table, Text, UnstyledButton } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localIsoDate } from '../../../../contract/dates.ts';
 import type { RegisterColumn } from '../../../../contract/reports.ts';
 import type { RequestSummary } from '../../../../contract/requests.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import type { Language } from '../../../../i18n/languages.ts';
+import { autoBlock, Ltr, ltrBlock } from '../../i18n/Bidi.tsx';
+import { formatDate, formatDateTime, formatDay } from '../../i18n/format.ts';
 import { countryName } from '../../i18n/index.ts';
 import { hrefOf } from '../../routing/routes.ts';
 import { COLUMN_WIDTHS, SHRINK_FLOOR, SHRINKS, SORT_BY, type SortKey } from './columns.ts';
@@ -31,8 +33,13 @@ export const SELECT_STYLE: CSSProperties = { flex: `0 0 ${SELECT_WIDTH}px` };
 export const minWidthOf = (columns: readonly RegisterColumn[]): number =>
   columns.reduce((sum, column) => sum + narrowest(column), SELECT_WIDTH);
 
+/** Columns holding references: left to right even in Arabic (cut at their end, not their start). */
+const LTR_COLUMNS: ReadonlySet<RegisterColumn> = new Set(['counterpartReference', 'domesticReference']);
+/** Columns holding names people typed, in any script. */
+const NAME_COLUMNS: ReadonlySet<RegisterColumn> = new Set(['counterpartAuthority', 'assignedTo']);
+
 /** The text of a plain cell, or null for one drawn otherwise (a link, a badge). */
-function textOf(row: RequestSummary, column: RegisterColumn, t: TFunction): string | null {
+function textOf(row: RequestSummary, column: RegisterColumn, t: TFunction, language: Language): string | null {
   switch (column) {
     case 'reference':
     case 'status':
@@ -45,24 +52,27 @@ function textOf(row: RequestSummary, column: RegisterColumn, t: TFunction): stri
     case 'urgency':
       return t(`urgency.${row.urgency}`);
     case 'counterpartCountry':
-      return countryName(row.counterpartCountry);
+      return countryName(row.counterpartCountry, language);
     case 'openedOn':
-      return row.openedOn ?? t('register.notOpened');
+      return row.openedOn ? formatDate(row.openedOn, language) : t('register.notOpened');
+    case 'closedOn':
+    case 'counterpartDeadline':
+      return formatDate(row[column], language);
     default:
       return row[column] ?? '';
   }
 }
 
-function content(row: RequestSummary, column: RegisterColumn, t: TFunction): ReactNode {
+function content(row: RequestSummary, column: RegisterColumn, t: TFunction, language: Language): ReactNode {
   switch (column) {
     case 'reference':
       return (
         <>
           <Anchor href={hrefOf({ screen: 'request', id: row.id })} fw={500}>
-            {row.reference}
+            <Ltr>{row.reference}</Ltr>
           </Anchor>
           {row.urgency === 'urgent' && (
-            <Text span c="red.8" size="xs" ms={6} fw={600}>
+            <Text span c="red" size="xs" ms={6} fw={600}>
               {t('urgency.urgent')}
             </Text>
           )}
@@ -71,18 +81,37 @@ function content(row: RequestSummary, column: RegisterColumn, t: TFunction): Rea
     case 'status':
       return <StatusBadge status={row.status} />;
     case 'updatedAt':
-      return <span title={new Date(row.updatedAt).toLocaleString()}>{localIsoDate(new Date(row.updatedAt))}</span>;
+      return <span title={formatDateTime(row.updatedAt, language)}>{formatDay(row.updatedAt, language)}</span>;
     default:
-      return textOf(row, column, t);
+      return textOf(row, column, t, language);
   }
 }
 
+interface CellProps {
+  row: RequestSummary;
+  column: RegisterColumn;
+  t: TFunction;
+  language: Language;
+}
+
 /** One cell of a request's row; text cut by the column's width is whole in its tooltip. */
-export function Cell({ row, column, t }: { row: RequestSummary; column: RegisterColumn; t: TFunction }) {
-  const text = textOf(row, column, t);
+export function Cell({ row, column, t, language }: CellProps) {
+  const text = textOf(row, column, t, language);
+  const name = NAME_COLUMNS.has(column);
+  const className = LTR_COLUMNS.has(column)
+    ? `${classes.cell} ${ltrBlock}`
+    : name
+      ? `${classes.cell} ${autoBlock}`
+      : classes.cell;
   return (
-    <Table.Td role="cell" className={classes.cell} style={widthOf(column)} title={text || undefined}>
-      {content(row, column, t)}
+    <Table.Td
+      role="cell"
+      className={className}
+      style={widthOf(column)}
+      title={text || undefined}
+      dir={name ? 'auto' : undefined}
+    >
+      {content(row, column, t, language)}
     </Table.Td>
   );
 }

@@ -33,7 +33,8 @@ export const DEFAULT_COLUMNS: readonly RegisterColumn[] = [
  * to SHRINK_FLOOR of their width, before the table scrolls sideways.
  */
 export const COLUMN_WIDTHS: Record<RegisterColumn, number> = {
-  reference: 180,
+  // The longest reference and its "urgent" mark, in any of the six languages.
+  reference: 235,
   direction: 90,
   kind: 180,
   status: 150,
@@ -42,11 +43,12 @@ export const COLUMN_WIDTHS: Record<RegisterColumn, number> = {
   counterpartReference: 130,
   domesticReference: 130,
   urgency: 90,
-  openedOn: 105,
-  closedOn: 105,
-  counterpartDeadline: 120,
+  // Dates in the language's medium form ("25 нояб. 2026 г." is the longest of the six).
+  openedOn: 125,
+  closedOn: 125,
+  counterpartDeadline: 125,
   assignedTo: 150,
-  updatedAt: 105,
+  updatedAt: 125,
 };
 export const SHRINKS: ReadonlySet<RegisterColumn> = new Set([
   'kind',

@@ -2,6 +2,8 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../contract/errors.ts';
+import { useReturnFocus } from '../../components/useReturnFocus.ts';
+import { messageText } from '../../components/error-text.ts';
 
 interface Props {
   title: string;
@@ -16,6 +18,8 @@ interface Props {
   today?: string | undefined;
   pending: boolean;
   danger?: boolean;
+  /** The confirm button's words, when "Confirm" says too little (e.g. "Send anyway"). */
+  confirmLabel?: string | undefined;
   /** The fields this change needs besides its date. */
   children: ReactNode;
 }
@@ -23,6 +27,7 @@ interface Props {
 /** The frame of a dated change to a request (a move, an event): date, its own fields, confirm. */
 export function ChangeDialog(props: Props) {
   const { t } = useTranslation();
+  useReturnFocus();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     props.onSubmit();
@@ -33,7 +38,7 @@ export function ChangeDialog(props: Props) {
         <Stack>
           {props.refusal && props.refusal.code !== 'invalid_input' && (
             <Alert color="red" role="alert">
-              {props.refusal.code === 'stale' ? t('move.stale') : props.refusal.message}
+              {props.refusal.code === 'stale' ? t('move.stale') : messageText(t, props.refusal)}
             </Alert>
           )}
           <TextInput
@@ -52,7 +57,7 @@ export function ChangeDialog(props: Props) {
               {t('move.cancel')}
             </Button>
             <Button type="submit" loading={props.pending} color={props.danger ? 'red' : 'indigo'}>
-              {t('move.confirm')}
+              {props.confirmLabel ?? t('move.confirm')}
             </Button>
           </Group>
         </Stack>

@@ -7,11 +7,15 @@ import type { RequestDetail } from '../../../../contract/requests.ts';
 import { useApi } from '../../api/context.tsx';
 import { CorrespondenceDialog } from './documents/CorrespondenceDialog.tsx';
 import { formatMoment } from './documents/format.ts';
+import { Isolate } from '../../i18n/Bidi.tsx';
+import { formatDate, languageOf } from '../../i18n/format.ts';
 import { useCan } from '../../session/SessionContext.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 /** The log of messages to and from the counterpart, each with the documents it carried. */
 export function CorrespondenceTab({ request }: { request: RequestDetail }) {
   const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const api = useApi();
   // null: closed; 'new': adding; an entry: correcting it.
   const [editing, setEditing] = useState<CorrespondenceEntry | 'new' | null>(null);
@@ -41,7 +45,7 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
       {log.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {log.isError && (
         <Alert color="red" role="alert">
-          {t('correspondence.loadFailed', { message: log.error.message })}
+          {t('correspondence.loadFailed', { message: errorText(t, log.error) })}
         </Alert>
       )}
       {log.isSuccess && entries.length === 0 && <Text c="dimmed">{t('correspondence.none')}</Text>}
@@ -64,7 +68,7 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
             <Table.Tbody>
               {entries.map((e) => (
                 <Table.Tr key={e.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.onDate}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.onDate, language)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={e.direction === 'incoming' ? 'blue' : 'grape'}>
                       {t(`correspondenceDirection.${e.direction}`)}
@@ -72,7 +76,7 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
                   </Table.Td>
                   <Table.Td>{t(`correspondenceChannel.${e.channel}`)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }} maw={420}>
-                    {e.summary}
+                    <Isolate>{e.summary}</Isolate>
                   </Table.Td>
                   <Table.Td>
                     {e.documents.length > 0 && (
@@ -80,7 +84,7 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
                         {e.documents.map((d) => (
                           <List.Item key={d.id}>
                             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                              {d.originalName}
+                              <Isolate>{d.originalName}</Isolate>
                             </Text>
                           </List.Item>
                         ))}
@@ -88,7 +92,9 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{e.recordedBy}</Text>
+                    <Text size="sm">
+                      <Isolate>{e.recordedBy}</Isolate>
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {formatMoment(e.recordedAt, i18n.language)}
                     </Text>
@@ -99,7 +105,7 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
                         size="compact-xs"
                         variant="subtle"
                         onClick={() => setEditing(e)}
-                        aria-label={t('correspondence.editLabel', { date: e.onDate })}
+                        aria-label={t('correspondence.editLabel', { date: formatDate(e.onDate, language) })}
                       >
                         {t('correspondence.edit')}
                       </Button>

@@ -8,11 +8,11 @@ import type { RequestDetail } from '../../../../contract/requests.ts';
 import { useApi } from '../../api/context.tsx';
 import { defaultCopyName, openDocument } from '../../api/documents.ts';
 import { chooseFiles, chooseTarget, deliver, sourceOf } from '../../api/files.ts';
-import { messageOf } from '../../components/field-errors.ts';
 import { useCan } from '../../session/SessionContext.tsx';
 import { AttachDialog, type PendingFile } from './documents/AttachDialog.tsx';
 import { type CheckState, type DocumentActions, DocumentsTable } from './documents/DocumentsTable.tsx';
 import { PreviewModal } from './documents/PreviewModal.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
 
@@ -38,7 +38,7 @@ export function DocumentsTab({ request }: { request: RequestDetail }) {
   const fail = (doc: DocumentRecord, e: unknown) =>
     notifications.show({
       color: 'red',
-      message: t('documents.actionFailed', { name: doc.originalName, message: messageOf(e) }),
+      message: t('documents.actionFailed', { name: doc.originalName, message: errorText(t, e) }),
     });
 
   const check = async (doc: DocumentRecord) => {
@@ -47,7 +47,7 @@ export function DocumentsTab({ request }: { request: RequestDetail }) {
       const result = await api.call('documents.verify', { id: doc.id });
       setChecks((c) => ({ ...c, [doc.id]: result }));
     } catch (e) {
-      setChecks((c) => ({ ...c, [doc.id]: { failed: messageOf(e) } }));
+      setChecks((c) => ({ ...c, [doc.id]: { failed: errorText(t, e) } }));
     }
   };
 
@@ -121,7 +121,7 @@ export function DocumentsTab({ request }: { request: RequestDetail }) {
                 <Button
                   size="xs"
                   onClick={() =>
-                    void attach().catch((e: unknown) => notifications.show({ color: 'red', message: messageOf(e) }))
+                    void attach().catch((e: unknown) => notifications.show({ color: 'red', message: errorText(t, e) }))
                   }
                 >
                   {t('documents.attach')}
@@ -133,7 +133,7 @@ export function DocumentsTab({ request }: { request: RequestDetail }) {
         {list.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
         {list.isError && (
           <Alert color="red" role="alert">
-            {t('documents.loadFailed', { message: list.error.message })}
+            {t('documents.loadFailed', { message: errorText(t, list.error) })}
           </Alert>
         )}
         {list.isSuccess && documents.length === 0 && <Text c="dimmed">{t('documents.none')}</Text>}

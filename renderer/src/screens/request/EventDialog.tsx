@@ -8,6 +8,7 @@ import { useApi } from '../../api/context.tsx';
 import { type FieldErrors } from '../../components/field-errors.ts';
 import { ChangeDialog } from './ChangeDialog.tsx';
 import { useRequestChange } from './useRequestChange.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
 
 interface Props {
   request: RequestDetail;
@@ -84,6 +85,7 @@ export function EventDialog({ request, option, today, onClose }: Props) {
       <Textarea
         label={option.type === 'returned_deficient' ? t('eventDialog.whatIsMissing') : t('move.note')}
         value={note}
+        dir={autoDir(note)}
         onChange={(e) => setNote(e.currentTarget.value)}
         error={errors.note}
         required={needsNote}

@@ -6,6 +6,8 @@ import type { FieldErrors } from '../../components/field-errors.ts';
 import { useCodeOptions } from '../../components/options.ts';
 import { EMPTY_IDENTIFIER, type IdentifierValues, withOffset } from './form-values.ts';
 import { ListEditor } from './ListEditor.tsx';
+import { fieldId } from './drafting/field-ids.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
 
 interface Props {
   identifiers: IdentifierValues[];
@@ -32,6 +34,7 @@ export function IdentifiersEditor({ identifiers, onChange, errors }: Props) {
       newItem={EMPTY_IDENTIFIER}
       empty={t('requestForm.noIdentifiers')}
       addLabel={t('requestForm.addIdentifier')}
+      addId={fieldId('identifiers')}
       itemLabel={(n) => t('requestForm.identifierN', { n })}
       removeLabel={(n) => t('requestForm.removeIdentifier', { n })}
       renderItem={(item, i, set) => {
@@ -50,11 +53,13 @@ export function IdentifiersEditor({ identifiers, onChange, errors }: Props) {
               label={t('requestForm.identifierValue')}
               required
               value={item.value}
+              dir="ltr"
               error={error('value')}
               onChange={(e) => set({ value: e.currentTarget.value })}
               styles={{ input: { fontFamily: 'monospace' } }}
             />
             <Select
+              id={fieldId(`identifiers.${i}.timeZone`)}
               label={t('requestForm.timeZone')}
               data={zones}
               value={item.timeZone}
@@ -63,6 +68,7 @@ export function IdentifiersEditor({ identifiers, onChange, errors }: Props) {
               allowDeselect={false}
             />
             <TextInput
+              id={fieldId(`identifiers.${i}.fromAt`)}
               type="datetime-local"
               step={1}
               label={t('requestForm.from')}
@@ -72,6 +78,7 @@ export function IdentifiersEditor({ identifiers, onChange, errors }: Props) {
               onChange={(e) => set({ from: e.currentTarget.value })}
             />
             <TextInput
+              id={fieldId(`identifiers.${i}.toAt`)}
               type="datetime-local"
               step={1}
               label={t('requestForm.to')}
@@ -83,6 +90,7 @@ export function IdentifiersEditor({ identifiers, onChange, errors }: Props) {
             <TextInput
               label={t('requestForm.note')}
               value={item.note}
+              dir={autoDir(item.note)}
               error={error('note')}
               onChange={(e) => set({ note: e.currentTarget.value })}
             />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LINK_KINDS, type LinkKind } from '../../../../contract/codes.ts';
@@ -6,10 +6,13 @@ import type { RequestDetail } from '../../../../contract/requests.ts';
 import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { useCodeOptions } from '../../components/options.ts';
+import { Ltr } from '../../i18n/Bidi.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useRequestChange } from './useRequestChange.ts';
 import { hrefOf } from '../../routing/routes.ts';
 import { useCan } from '../../session/SessionContext.tsx';
+import { fieldId } from './drafting/field-ids.ts';
+import { errorText } from '../../components/error-text.ts';
 
 /** Linked requests, from both ends, with a form to add a link by reference. */
 export function LinksTab({ request }: { request: RequestDetail }) {
@@ -36,7 +39,9 @@ export function LinksTab({ request }: { request: RequestDetail }) {
     e.preventDefault();
     link.mutate();
   };
-  const otherError = link.isError ? (fieldErrorsOf(link.error).otherReference ?? link.error.message) : undefined;
+  const otherError = link.isError
+    ? (fieldErrorsOf(t, link.error).otherReference ?? errorText(t, link.error))
+    : undefined;
 
   return (
     <Stack gap="md">
@@ -44,13 +49,29 @@ export function LinksTab({ request }: { request: RequestDetail }) {
         <Text c="dimmed">{t('links.none')}</Text>
       ) : (
         <Table aria-label={t('links.title')}>
+          {/* Headers for screen readers; the rows read as a list to the eye. */}
+          <Table.Thead>
+            <Table.Tr>
+              {[
+                'links.kind',
+                'register.columns.reference',
+                'form.kind',
+                'register.columns.status',
+                'documents.actions',
+              ].map((key) => (
+                <Table.Th key={key} p={0}>
+                  <VisuallyHidden>{t(key)}</VisuallyHidden>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {request.links.map((l) => (
               <Table.Tr key={l.id}>
                 <Table.Td>{t(`links.${l.side}.${l.kind}`)}</Table.Td>
                 <Table.Td>
                   <Anchor href={hrefOf({ screen: 'request', id: l.other.id })} fw={500}>
-                    {l.other.reference}
+                    <Ltr>{l.other.reference}</Ltr>
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{t(`kind.${l.other.kind}`)}</Table.Td>
@@ -69,7 +90,7 @@ export function LinksTab({ request }: { request: RequestDetail }) {
           </Table.Tbody>
         </Table>
       )}
-      {unlink.isError && <Alert color="red">{unlink.error.message}</Alert>}
+      {unlink.isError && <Alert color="red">{errorText(t, unlink.error)}</Alert>}
       {mayLink && (
         <form onSubmit={onSubmit} aria-label={t('links.add')}>
           <Group align="end">
@@ -82,11 +103,13 @@ export function LinksTab({ request }: { request: RequestDetail }) {
               w={180}
             />
             <TextInput
+              id={fieldId('links')}
               label={t('links.otherReference')}
               placeholder="PRE-IN-2026-00001"
               value={other}
               onChange={(e) => setOther(e.currentTarget.value)}
               error={otherError}
+              dir="ltr"
               w={260}
             />
             <Button type="submit" loading={link.isPending} disabled={other.trim() === ''}>

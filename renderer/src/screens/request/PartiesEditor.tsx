@@ -5,6 +5,8 @@ import type { FieldErrors } from '../../components/field-errors.ts';
 import { useCodeOptions, useCountryOptions } from '../../components/options.ts';
 import { EMPTY_PARTY, type PartyValues } from './form-values.ts';
 import { ListEditor } from './ListEditor.tsx';
+import { fieldId } from './drafting/field-ids.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
 
 interface Props {
   parties: PartyValues[];
@@ -24,6 +26,7 @@ export function PartiesEditor({ parties, onChange, errors }: Props) {
       newItem={EMPTY_PARTY}
       empty={t('requestForm.noParties')}
       addLabel={t('requestForm.addParty')}
+      addId={fieldId('parties')}
       itemLabel={(n) => t('requestForm.partyN', { n })}
       removeLabel={(n) => t('requestForm.removeParty', { n })}
       renderItem={(party, i, set) => {
@@ -41,6 +44,7 @@ export function PartiesEditor({ parties, onChange, errors }: Props) {
               label={t('requestForm.partyName')}
               required
               value={party.name}
+              dir={autoDir(party.name)}
               error={error('name')}
               onChange={(e) => set({ name: e.currentTarget.value })}
             />
@@ -52,6 +56,7 @@ export function PartiesEditor({ parties, onChange, errors }: Props) {
               onChange={(e) => set({ birthDate: e.currentTarget.value })}
             />
             <Select
+              id={fieldId(`parties.${i}.nationality`)}
               label={t('requestForm.nationality')}
               data={countryOptions}
               value={party.nationality}
@@ -61,15 +66,26 @@ export function PartiesEditor({ parties, onChange, errors }: Props) {
               error={error('nationality')}
             />
             <TextInput
+              id={fieldId(`parties.${i}.location`)}
+              label={t('drafting.field.location')}
+              description={t('drafting.field.locationHint')}
+              value={party.location}
+              dir={autoDir(party.location)}
+              error={error('location')}
+              onChange={(e) => set({ location: e.currentTarget.value })}
+            />
+            <TextInput
               label={t('requestForm.partyIdentifiers')}
               description={t('requestForm.partyIdentifiersHint')}
               value={party.identifiers}
+              dir="ltr"
               error={error('identifiers')}
               onChange={(e) => set({ identifiers: e.currentTarget.value })}
             />
             <TextInput
               label={t('requestForm.note')}
               value={party.note}
+              dir={autoDir(party.note)}
               error={error('note')}
               onChange={(e) => set({ note: e.currentTarget.value })}
             />

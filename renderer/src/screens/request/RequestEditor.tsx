@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkCompleteness, isDrafting } from '../../../../contract/completeness.ts';
 import { type RequestDetail, requestFieldsSchema } from '../../../../contract/requests.ts';
 import { fieldProblems } from '../../../../contract/validate.ts';
 import { ApiCallError } from '../../api/client.ts';
@@ -8,11 +9,23 @@ import { useApi } from '../../api/context.tsx';
 import { type FieldErrors, fieldErrorsFrom } from '../../components/field-errors.ts';
 import { useSaveShortcut } from '../../routing/shortcuts.ts';
 import { type FormValues, fromDetail, toFieldsInput } from './form-values.ts';
+import { CountryProfilePanel } from './CountryProfilePanel.tsx';
+import { FormWithAside } from './FormWithAside.tsx';
 import { RequestFieldsForm } from './RequestFieldsForm.tsx';
 import { useRequestChange } from './useRequestChange.ts';
+import { CompletenessPanel } from './drafting/CompletenessPanel.tsx';
+import { focusField } from './drafting/field-ids.ts';
+import { messageText } from '../../components/error-text.ts';
+
+interface Props {
+  request: RequestDetail;
+  onDone(): void;
+  /** The field to put the keyboard in once the form is shown (a completeness link's target). */
+  focus?: string | null | undefined;
+}
 
 /** Corrects a request's fields, on the version the clerk opened (a stale save is refused). */
-export function RequestEditor({ request, onDone }: { request: RequestDetail; onDone(): void }) {
+export function RequestEditor({ request, onDone, focus }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const [values, setValues] = useState<FormValues>(() => fromDetail(request));
@@ -35,7 +48,7 @@ export function RequestEditor({ request, onDone }: { request: RequestDetail; onD
   const submit = () => {
     const parsed = requestFieldsSchema.safeParse(toFieldsInput(values));
     if (!parsed.success) {
-      setErrors(fieldErrorsFrom(fieldProblems(parsed.error)));
+      setErrors(fieldErrorsFrom(t, fieldProblems(parsed.error)));
       return;
     }
     save.mutate();
@@ -45,6 +58,18 @@ export function RequestEditor({ request, onDone }: { request: RequestDetail; onD
     submit();
   };
   useSaveShortcut(submit, !save.isPending);
+  useEffect(() => {
+    if (focus) focusField(focus);
+  }, [focus]);
+  // While an outgoing request is drafted, the check follows what is typed (its links are as saved).
+  const completeness = isDrafting(request.direction, request.status)
+    ? checkCompleteness({
+        ...toFieldsInput(values),
+        direction: request.direction,
+        kind: request.kind,
+        links: request.links,
+      })
+    : [];
   const apiError = save.error instanceof ApiCallError ? save.error.error : null;
 
   return (
@@ -57,14 +82,35 @@ export function RequestEditor({ request, onDone }: { request: RequestDetail; onD
         )}
         {apiError && apiError.code !== 'invalid_input' && (
           <Alert color="red" role="alert">
-            {apiError.code === 'stale' ? t('move.stale') : apiError.message}
+            {apiError.code === 'stale' ? t('move.stale') : messageText(t, apiError)}
           </Alert>
         )}
-        <RequestFieldsForm
-          values={values}
-          onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
-          errors={errors}
-        />
+        <FormWithAside
+          aside={
+            <>
+              {completeness.length > 0 && (
+                <CompletenessPanel
+                  kind={request.kind}
+                  items={completeness}
+                  onFix={(item) => focusField(item.field)}
+                  saved
+                />
+              )}
+              <CountryProfilePanel
+                country={values.counterpartCountry}
+                language={values.requestLanguage}
+                channel={values.channel}
+                legalBasis={values.legalBasis}
+              />
+            </>
+          }
+        >
+          <RequestFieldsForm
+            values={values}
+            onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+            errors={errors}
+          />
+        </FormWithAside>
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('requestForm.saveChanges')}

@@ -29,6 +29,9 @@ import { useSuggestions } from '../../components/useSuggestions.ts';
 import { type FormValues, isEEvidence } from './form-values.ts';
 import { IdentifiersEditor } from './IdentifiersEditor.tsx';
 import { PartiesEditor } from './PartiesEditor.tsx';
+import { DraftingFields } from './drafting/DraftingFields.tsx';
+import { fieldId } from './drafting/field-ids.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
 
 interface Props {
   values: FormValues;
@@ -82,20 +85,26 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
             required
             error={errors.counterpartCountry}
           />
-          <Autocomplete label={t('form.counterpartAuthority')} {...named('counterpartAuthority')} />
-          <TextInput label={t('form.counterpartReference')} {...text('counterpartReference')} />
+          <Autocomplete
+            label={t('form.counterpartAuthority')}
+            {...named('counterpartAuthority')}
+            dir={autoDir(values.counterpartAuthority)}
+          />
+          <TextInput label={t('form.counterpartReference')} {...text('counterpartReference')} dir="ltr" />
         </SimpleGrid>
       </Fieldset>
 
       <Fieldset legend={t('requestForm.domestic')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Autocomplete
+            id={fieldId('domesticAuthority')}
             label={t('form.domesticAuthority')}
             description={incoming ? t('requestForm.executingAuthority') : t('requestForm.askingAuthority')}
             {...named('domesticAuthority')}
+            dir={autoDir(values.domesticAuthority)}
           />
-          <TextInput label={t('form.domesticReference')} {...text('domesticReference')} />
-          <TextInput label={t('form.assignedTo')} {...text('assignedTo')} />
+          <TextInput label={t('form.domesticReference')} {...text('domesticReference')} dir="ltr" />
+          <TextInput label={t('form.assignedTo')} {...text('assignedTo')} dir={autoDir(values.assignedTo)} />
         </SimpleGrid>
       </Fieldset>
 
@@ -110,7 +119,11 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
             searchable
             error={errors.legalBasis}
           />
-          <TextInput label={t('requestForm.legalBasisDetail')} {...text('legalBasisDetail')} />
+          <TextInput
+            label={t('requestForm.legalBasisDetail')}
+            {...text('legalBasisDetail')}
+            dir={autoDir(values.legalBasisDetail)}
+          />
           <Select
             label={t('form.channel')}
             data={channelOptions}
@@ -129,7 +142,11 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
             />
           </Input.Wrapper>
           <TextInput type="date" label={t('requestForm.counterpartDeadline')} {...text('counterpartDeadline')} />
-          <TextInput label={t('requestForm.deadlineNote')} {...text('deadlineNote')} />
+          <TextInput
+            label={t('requestForm.deadlineNote')}
+            {...text('deadlineNote')}
+            dir={autoDir(values.deadlineNote)}
+          />
         </SimpleGrid>
       </Fieldset>
 
@@ -144,8 +161,13 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
             error={errors.offences}
             searchable
           />
-          <TextInput label={t('requestForm.offenceDescription')} {...text('offenceDescription')} />
+          <TextInput
+            label={t('requestForm.offenceDescription')}
+            {...text('offenceDescription')}
+            dir={autoDir(values.offenceDescription)}
+          />
           <MultiSelect
+            id={fieldId('assistance')}
             label={t('requestForm.assistance')}
             data={assistanceOptions}
             value={values.assistance}
@@ -162,10 +184,17 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
         </SimpleGrid>
       </Fieldset>
 
+      <DraftingFields values={values} onChange={onChange} errors={errors} />
+
       {isEEvidence(values.kind) && (
         <Fieldset legend={t('requestForm.eEvidence')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
-            <Autocomplete label={t('form.serviceProvider')} {...named('serviceProvider')} />
+            <Autocomplete
+              id={fieldId('serviceProvider')}
+              label={t('form.serviceProvider')}
+              {...named('serviceProvider')}
+              dir={autoDir(values.serviceProvider)}
+            />
             {values.kind === 'preservation' && (
               <TextInput type="date" label={t('requestForm.preservedUntil')} {...text('preservedUntil')} />
             )}
@@ -182,7 +211,14 @@ export function RequestFieldsForm({ values, onChange, errors }: Props) {
         <PartiesEditor parties={values.parties} onChange={(parties) => onChange({ parties })} errors={errors} />
       </Fieldset>
 
-      <Textarea label={t('form.summary')} autosize minRows={3} {...text('summary')} />
+      <Textarea
+        id={fieldId('summary')}
+        label={t('form.summary')}
+        autosize
+        minRows={3}
+        {...text('summary')}
+        dir={autoDir(values.summary)}
+      />
     </>
   );
 }

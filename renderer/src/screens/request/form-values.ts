@@ -9,6 +9,7 @@ import type {
   PartyRole,
   Urgency,
 } from '../../../../contract/codes.ts';
+import { followsPreservationApplies } from '../../../../contract/completeness.ts';
 import type { NewRequest, RequestDetail, RequestFieldsInput } from '../../../../contract/requests.ts';
 
 /** A person or entity as the form edits it (text inputs hold strings, '' for nothing). */
@@ -17,6 +18,7 @@ export interface PartyValues {
   name: string;
   birthDate: string;
   nationality: string | null;
+  location: string;
   identifiers: string;
   note: string;
 }
@@ -60,6 +62,13 @@ export interface FormValues {
   preservedUntil: string;
   parties: PartyValues[];
   identifiers: IdentifierValues[];
+  proceedingsNature: string;
+  conductingAuthority: string;
+  procedureToFollow: string;
+  purpose: string;
+  emergencyJustification: string;
+  requestLanguage: string | null;
+  followsPreservation: boolean;
 }
 
 export const EMPTY_FORM: FormValues = {
@@ -87,6 +96,13 @@ export const EMPTY_FORM: FormValues = {
   preservedUntil: '',
   parties: [],
   identifiers: [],
+  proceedingsNature: '',
+  conductingAuthority: '',
+  procedureToFollow: '',
+  purpose: '',
+  emergencyJustification: '',
+  requestLanguage: null,
+  followsPreservation: false,
 };
 
 export const EMPTY_PARTY: PartyValues = {
@@ -94,6 +110,7 @@ export const EMPTY_PARTY: PartyValues = {
   name: '',
   birthDate: '',
   nationality: null,
+  location: '',
   identifiers: '',
   note: '',
 };
@@ -186,6 +203,13 @@ export function toFieldsInput(v: FormValues): RequestFieldsInput {
           note: i.note,
         }))
       : [],
+    proceedingsNature: v.proceedingsNature,
+    conductingAuthority: v.conductingAuthority,
+    procedureToFollow: v.procedureToFollow,
+    purpose: v.purpose,
+    emergencyJustification: v.kind === 'emergency_disclosure' ? v.emergencyJustification : '',
+    requestLanguage: v.requestLanguage,
+    followsPreservation: followsPreservationApplies(v.kind) && v.followsPreservation,
   };
 }
 
@@ -229,6 +253,7 @@ export function fromDetail(r: RequestDetail): FormValues {
       name: p.name,
       birthDate: text(p.birthDate),
       nationality: p.nationality,
+      location: text(p.location),
       identifiers: text(p.identifiers),
       note: text(p.note),
     })),
@@ -241,5 +266,12 @@ export function fromDetail(r: RequestDetail): FormValues {
       note: text(i.note),
       stored: { fromAt: i.fromAt, toAt: i.toAt, timeZone: i.timeZone ?? 'UTC' },
     })),
+    proceedingsNature: text(r.proceedingsNature),
+    conductingAuthority: text(r.conductingAuthority),
+    procedureToFollow: text(r.procedureToFollow),
+    purpose: text(r.purpose),
+    emergencyJustification: text(r.emergencyJustification),
+    requestLanguage: r.requestLanguage,
+    followsPreservation: r.followsPreservation,
   };
 }

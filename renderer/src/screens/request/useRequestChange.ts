@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../../contract/requests.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { type FieldErrors, fieldErrorsOf } from '../../components/field-errors.ts';
@@ -21,6 +22,7 @@ export function useRequestChange<V = void>(
   change: (variables: V) => Promise<RequestDetail>,
   options: Options,
 ) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: change,
@@ -35,7 +37,7 @@ export function useRequestChange<V = void>(
       options.onDone?.();
     },
     onError: (error) => {
-      options.onFieldErrors?.(fieldErrorsOf(error));
+      options.onFieldErrors?.(fieldErrorsOf(t, error));
       if (error instanceof ApiCallError && ['stale', 'forbidden_move', 'not_found'].includes(error.error.code)) {
         void queryClient.invalidateQueries({ queryKey: ['requests.get', requestId] });
       }

@@ -4,11 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../../../contract/backups.ts';
+import { formatNumber, languageOf } from '../../i18n/format.ts';
 import { useApi } from '../../api/context.tsx';
-import { messageOf } from '../../components/field-errors.ts';
 import { formatMoment, formatSize } from '../request/documents/format.ts';
 import { RestoreDialog } from './RestoreDialog.tsx';
 import { RetentionForm } from './RetentionForm.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 const LIST_KEY = ['backups.list'];
 
@@ -78,7 +79,7 @@ function Backups() {
       );
       await refresh();
     },
-    onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
+    onError: (e) => notifications.show({ color: 'red', message: errorText(t, e) }),
   });
 
   return (
@@ -104,13 +105,13 @@ function Backups() {
         </Group>
         {create.isError && (
           <Alert color="red" role="alert">
-            {create.error.message}
+            {errorText(t, create.error)}
           </Alert>
         )}
         {list.isPending && <Loader size="sm" aria-label={t('backups.loading')} />}
         {list.isError && (
           <Alert color="red" role="alert">
-            {list.error.message}
+            {errorText(t, list.error)}
           </Alert>
         )}
         {list.data && list.data.backups.length === 0 && <Text>{t('backups.none')}</Text>}
@@ -132,8 +133,8 @@ function Backups() {
                 <Table.Tr key={backup.name}>
                   <Table.Td title={backup.name}>{at(backup.createdAt)}</Table.Td>
                   <Table.Td>{t(`backups.reason.${backup.reason}`)}</Table.Td>
-                  <Table.Td>{backup.requestCount}</Table.Td>
-                  <Table.Td>{backup.documentCount}</Table.Td>
+                  <Table.Td>{formatNumber(backup.requestCount, languageOf(i18n.language))}</Table.Td>
+                  <Table.Td>{formatNumber(backup.documentCount, languageOf(i18n.language))}</Table.Td>
                   <Table.Td>{formatSize(backup.bytes, i18n.language)}</Table.Td>
                   <Table.Td>
                     <CheckCell backup={backup} />

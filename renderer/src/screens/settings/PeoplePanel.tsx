@@ -4,11 +4,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../contract/accounts.ts';
+import { Isolate, Ltr } from '../../i18n/Bidi.tsx';
 import { useApi } from '../../api/context.tsx';
 import { timeOfDay } from '../../session/outcome.ts';
 import { useCan, useSession } from '../../session/SessionContext.tsx';
 import { PersonDialog } from './PersonDialog.tsx';
 import { ResetPasswordDialog } from './ResetPasswordDialog.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 type Editing = { kind: 'add' } | { kind: 'edit'; person: Person } | { kind: 'reset'; person: Person } | null;
 
@@ -58,12 +60,12 @@ export function PeoplePanel() {
       {people.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {people.isError && (
         <Alert color="red" role="alert">
-          {people.error.message}
+          {errorText(t, people.error)}
         </Alert>
       )}
       {failure && (
         <Alert color="red" role="alert" mb="sm">
-          {failure.message}
+          {errorText(t, failure)}
         </Alert>
       )}
       {people.data && (
@@ -84,7 +86,7 @@ export function PeoplePanel() {
             {people.data.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
-                  {p.displayName}
+                  <Isolate>{p.displayName}</Isolate>
                   {session?.user.id === p.id && (
                     <Text component="span" size="xs" c="dimmed">
                       {' '}
@@ -92,20 +94,22 @@ export function PeoplePanel() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{p.username}</Table.Td>
+                <Table.Td>
+                  <Ltr>{p.username}</Ltr>
+                </Table.Td>
                 <Table.Td>{t(`roles.${p.role}`)}</Table.Td>
-                <Table.Td>{p.authority ?? ''}</Table.Td>
+                <Table.Td>{p.authority && <Isolate>{p.authority}</Isolate>}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {p.disabled ? (
                     <Text size="sm" c="dimmed">
                       {t('people.disabled')}
                     </Text>
                   ) : isLocked(p) && p.lockedUntil ? (
-                    <Text size="sm" c="red.8" fw={500}>
+                    <Text size="sm" c="red" fw={500}>
                       {t('people.lockedUntil', { time: timeOfDay(p.lockedUntil, i18n.language) })}
                     </Text>
                   ) : (
-                    <Text size="sm" c="green.8">
+                    <Text size="sm" c="green">
                       {t('people.active')}
                     </Text>
                   )}

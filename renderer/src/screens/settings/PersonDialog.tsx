@@ -7,6 +7,9 @@ import { ROLES, type Role } from '../../../../contract/roles.ts';
 import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { NewPasswordFields } from '../../session/NewPasswordFields.tsx';
+import { useReturnFocus } from '../../components/useReturnFocus.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 interface Props {
   /** The person to correct; none to add someone. */
@@ -22,6 +25,7 @@ interface Props {
  */
 export function PersonDialog({ person, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  useReturnFocus();
   const api = useApi();
   const [username, setUsername] = useState(person?.username ?? '');
   const [displayName, setDisplayName] = useState(person?.displayName ?? '');
@@ -46,7 +50,7 @@ export function PersonDialog({ person, onClose, onSaved }: Props) {
       onClose();
     },
   });
-  const fields = save.isError ? fieldErrorsOf(save.error) : {};
+  const fields = save.isError ? fieldErrorsOf(t, save.error) : {};
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const differ = !person && password !== repeat;
@@ -63,13 +67,14 @@ export function PersonDialog({ person, onClose, onSaved }: Props) {
         <Stack gap="md">
           {save.isError && (
             <Alert color="red" role="alert">
-              {save.error.message}
+              {errorText(t, save.error)}
             </Alert>
           )}
           <TextInput
             label={t('people.username')}
             description={person ? t('people.usernameFixed') : t('people.usernameHint')}
             value={username}
+            dir="ltr"
             onChange={(e) => setUsername(e.currentTarget.value)}
             error={fields['username']}
             disabled={person !== undefined}
@@ -83,6 +88,7 @@ export function PersonDialog({ person, onClose, onSaved }: Props) {
             label={t('people.displayName')}
             description={t('people.displayNameHint')}
             value={displayName}
+            dir={autoDir(displayName)}
             onChange={(e) => setDisplayName(e.currentTarget.value)}
             error={fields['displayName']}
             required
@@ -103,6 +109,7 @@ export function PersonDialog({ person, onClose, onSaved }: Props) {
               description={t('people.authorityHint')}
               data={(authorities.data ?? []).map((a) => a.name)}
               value={authority}
+              dir={autoDir(authority)}
               onChange={setAuthority}
               error={fields['authority']}
             />

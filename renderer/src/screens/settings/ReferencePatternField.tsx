@@ -1,8 +1,11 @@
 import { Box, Code, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Ltr } from '../../i18n/Bidi.tsx';
 import type { Direction, Kind } from '../../../../contract/codes.ts';
 import { formatReference } from '../../../../contract/reference-pattern.ts';
 import { referencePatternSchema } from '../../../../contract/settings.ts';
+import { fieldProblems } from '../../../../contract/validate.ts';
+import { problemText } from '../../components/error-text.ts';
 
 /** The requests an office registers most, to show what the pattern makes of each. */
 const SAMPLES: readonly { direction: Direction; kind: Kind }[] = [
@@ -24,7 +27,8 @@ interface Props {
 export function ReferencePatternField({ value, onChange, error, year }: Props) {
   const { t } = useTranslation();
   const parsed = referencePatternSchema.safeParse(value);
-  const liveError = parsed.success ? undefined : parsed.error.issues[0]?.message;
+  const problem = parsed.success ? undefined : fieldProblems(parsed.error)[0];
+  const liveError = problem && problemText(t, problem);
   return (
     <Stack gap="xs">
       <TextInput
@@ -32,6 +36,7 @@ export function ReferencePatternField({ value, onChange, error, year }: Props) {
         description={t('settings.referencePatternHint')}
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
+        dir="ltr"
         error={liveError ?? error}
         required
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
@@ -52,13 +57,15 @@ export function ReferencePatternField({ value, onChange, error, year }: Props) {
               <Table.Tbody>
                 {SAMPLES.map((s) => (
                   <Table.Tr key={`${s.direction}-${s.kind}`}>
-                    <Table.Td ps={0}>
+                    <Table.Th scope="row" ps={0} fw={400}>
                       <Text size="sm">
                         {t(`direction.${s.direction}`)} · {t(`kind.${s.kind}`)}
                       </Text>
-                    </Table.Td>
+                    </Table.Th>
                     <Table.Td>
-                      <Code>{formatReference(parsed.data, { ...s, year, seq: 1 })}</Code>
+                      <Code>
+                        <Ltr>{formatReference(parsed.data, { ...s, year, seq: 1 })}</Ltr>
+                      </Code>
                     </Table.Td>
                   </Table.Tr>
                 ))}

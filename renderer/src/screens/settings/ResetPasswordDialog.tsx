@@ -6,6 +6,8 @@ import { type Person } from '../../../../contract/accounts.ts';
 import { useApi } from '../../api/context.tsx';
 import { fieldErrorsOf } from '../../components/field-errors.ts';
 import { NewPasswordFields } from '../../session/NewPasswordFields.tsx';
+import { useReturnFocus } from '../../components/useReturnFocus.ts';
+import { errorText } from '../../components/error-text.ts';
 
 /** A new password for someone who forgot theirs; it also lifts a lock-out and ends their sessions. */
 export function ResetPasswordDialog({
@@ -18,6 +20,7 @@ export function ResetPasswordDialog({
   onSaved(person: Person): void;
 }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const api = useApi();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -29,7 +32,7 @@ export function ResetPasswordDialog({
       onClose();
     },
   });
-  const fields = reset.isError ? fieldErrorsOf(reset.error) : {};
+  const fields = reset.isError ? fieldErrorsOf(t, reset.error) : {};
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setMismatch(password !== repeat);
@@ -42,7 +45,7 @@ export function ResetPasswordDialog({
           <Text size="sm">{t('people.resetIntro')}</Text>
           {reset.isError && Object.keys(fields).length === 0 && (
             <Alert color="red" role="alert">
-              {reset.error.message}
+              {errorText(t, reset.error)}
             </Alert>
           )}
           <NewPasswordFields

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../../../contract/backups.ts';
 import { useApi } from '../../api/context.tsx';
 import { formatMoment } from '../request/documents/format.ts';
+import { useReturnFocus } from '../../components/useReturnFocus.ts';
+import { errorText } from '../../components/error-text.ts';
 
 interface Props {
   backup: BackupSummary;
@@ -19,6 +21,7 @@ interface Props {
  */
 export function RestoreDialog({ backup, setAsideFolder, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
   const at = formatMoment(backup.createdAt, i18n.language);
@@ -68,7 +71,7 @@ export function RestoreDialog({ backup, setAsideFolder, onClose }: Props) {
         </Text>
         {restore.isError && (
           <Alert color="red" role="alert">
-            {t('backups.restoreFailed', { message: restore.error.message })}
+            {t('backups.restoreFailed', { message: errorText(t, restore.error) })}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -8,6 +8,7 @@ import { type BackupRetention, backupRetentionSchema } from '../../../../contrac
 import { fieldProblems } from '../../../../contract/validate.ts';
 import { useApi } from '../../api/context.tsx';
 import { type FieldErrors, fieldErrorsOf } from '../../components/field-errors.ts';
+import { errorText, problemText } from '../../components/error-text.ts';
 
 const FIELDS = ['keepDaily', 'keepOnDemand', 'keepEventDays'] as const;
 type Values = Record<(typeof FIELDS)[number], number | string>;
@@ -27,7 +28,7 @@ export function RetentionForm({ initial }: { initial: BackupRetention }) {
       queryClient.setQueryData<BackupList>(['backups.list'], (list) => (list ? { ...list, retention: saved } : list));
       notifications.show({ color: 'green', message: t('backups.retentionSaved') });
     },
-    onError: (error) => setErrors(fieldErrorsOf(error)),
+    onError: (error) => setErrors(fieldErrorsOf(t, error)),
   });
 
   const submit = (e: FormEvent) => {
@@ -41,7 +42,7 @@ export function RetentionForm({ initial }: { initial: BackupRetention }) {
     const parsed = backupRetentionSchema.safeParse(typed);
     if (!parsed.success) {
       const found: FieldErrors = {};
-      for (const p of fieldProblems(parsed.error)) found[p.field] ??= p.message;
+      for (const p of fieldProblems(parsed.error)) found[p.field] ??= problemText(t, p);
       setErrors(found);
       return;
     }
@@ -90,12 +91,16 @@ export function RetentionForm({ initial }: { initial: BackupRetention }) {
         </div>
         {save.isError && Object.keys(errors).length === 0 && (
           <Alert color="red" role="alert">
-            {save.error.message}
+            {errorText(t, save.error)}
           </Alert>
         )}
         {field('keepDaily')}
         {field('keepOnDemand')}
-        {field('keepEventDays', t('backups.days'), t('backups.keepEventDaysHint'))}
+        {field(
+          'keepEventDays',
+          t('backups.daysUnit', { count: Number(values.keepEventDays) || 0 }),
+          t('backups.keepEventDaysHint'),
+        )}
         <Group>
           <Button type="submit" variant="light" loading={save.isPending}>
             {t('backups.saveRetention')}

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.tsx';
 import { PassphraseReveal } from '../../components/PassphraseReveal.tsx';
+import { errorText } from '../../components/error-text.ts';
+import { formatDay, languageOf } from '../../i18n/format.ts';
 
 /**
  * Settings → Encryption and recovery (administrators): whether the register is encrypted,
@@ -32,7 +34,7 @@ export function SecurityPanel() {
   // Not an administrator (the channel refuses): the panel is not theirs to see.
   if (status.isError || !status.data) return null;
   const s = status.data;
-  const madeOn = s.recoveryCreatedAt ? new Date(s.recoveryCreatedAt).toLocaleDateString(i18n.language) : '';
+  const madeOn = s.recoveryCreatedAt ? formatDay(s.recoveryCreatedAt, languageOf(i18n.language)) : '';
 
   return (
     <Paper withBorder p="md">
@@ -73,7 +75,7 @@ export function SecurityPanel() {
           <Text size="sm">{t('security.confirmShowOnce')}</Text>
           {make.isError && (
             <Alert color="red" role="alert">
-              {make.error.message}
+              {errorText(t, make.error)}
             </Alert>
           )}
           <Group justify="flex-end">

@@ -10,8 +10,13 @@ import { useApi } from '../../api/context.tsx';
 import { type FieldErrors, fieldErrorsOf } from '../../components/field-errors.ts';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { BackupsPanel } from './BackupsPanel.tsx';
+import { ClockSettingsSection } from './ClocksForm.tsx';
+import { LanguagePanel } from './LanguagePanel.tsx';
+import { LettersPanel } from './LettersPanel.tsx';
 import { ReferencePatternField } from './ReferencePatternField.tsx';
 import { SecurityPanel } from './SecurityPanel.tsx';
+import { autoDir } from '../../i18n/Bidi.tsx';
+import { errorText, problemText } from '../../components/error-text.ts';
 
 const DAY_FIELDS = [
   'acknowledgementDays',
@@ -19,12 +24,15 @@ const DAY_FIELDS = [
   'preservationWarningDays',
   'deadlineWarningDays',
 ] as const;
-/** Sign-in and sessions (issue 6), each with the unit its box shows. */
+/** Sign-in and sessions (issue 6), each with the unit its box shows (a plural key: "1 minute"). */
 const SESSION_FIELDS = [
-  ['lockoutAttempts', 'sessionSettings.attempts'],
-  ['lockoutMinutes', 'sessionSettings.minutes'],
-  ['idleMinutes', 'sessionSettings.minutes'],
+  ['lockoutAttempts', 'sessionSettings.attemptsUnit'],
+  ['lockoutMinutes', 'sessionSettings.minutesUnit'],
+  ['idleMinutes', 'sessionSettings.minutesUnit'],
 ] as const;
+
+/** The number in a box, for the plural form of its unit (an empty box reads as many). */
+const countOf = (value: number | string): number => (typeof value === 'number' ? value : Number(value) || 0);
 const NUMBER_FIELDS = [...DAY_FIELDS, ...SESSION_FIELDS.map(([key]) => key)] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 
@@ -47,13 +55,16 @@ export function SettingsScreen({ today }: { today?: string | undefined }) {
   return (
     <Stack gap="md" maw={900}>
       <Title order={2}>{t('settings.title')}</Title>
+      <LanguagePanel />
       {settings.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {settings.isError && (
         <Alert color="red" title={t('errors.storage')}>
-          {settings.error.message}
+          {errorText(t, settings.error)}
         </Alert>
       )}
       {settings.data && <SettingsForm initial={settings.data} year={Number((today ?? localIsoDate()).slice(0, 4))} />}
+      <ClockSettingsSection />
+      <LettersPanel />
       <BackupsPanel />
       <PeoplePanel />
       <SecurityPanel />
@@ -78,7 +89,7 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
       setValues(saved);
       notifications.show({ color: 'green', message: t('settings.saved') });
     },
-    onError: (error) => setErrors(fieldErrorsOf(error)),
+    onError: (error) => setErrors(fieldErrorsOf(t, error)),
   });
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
@@ -91,7 +102,7 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
     const parsed = settingsSchema.safeParse(toSettings(values));
     if (!parsed.success) {
       const found: FieldErrors = {};
-      for (const p of fieldProblems(parsed.error)) found[p.field] ??= p.message;
+      for (const p of fieldProblems(parsed.error)) found[p.field] ??= problemText(t, p);
       setErrors(found);
       return;
     }
@@ -112,7 +123,7 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
           )}
           {save.isError && !hasErrors && (
             <Alert color="red" role="alert">
-              {save.error.message}
+              {errorText(t, save.error)}
             </Alert>
           )}
           <Paper withBorder p="md">
@@ -123,6 +134,7 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
               label={t('settings.officeName')}
               description={t('settings.officeNameHint')}
               value={values.officeName}
+              dir={autoDir(values.officeName)}
               onChange={(e) => set('officeName', e.currentTarget.value)}
               error={errors.officeName}
               maw={480}
@@ -165,7 +177,7 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
                   styles={{ wrapper: { width: 170 } }}
                   rightSection={
                     <Text size="sm" c="dimmed">
-                      {t('settings.days')}
+                      {t('settings.daysUnit', { count: countOf(values[key]) })}
                     </Text>
                   }
                   rightSectionWidth={48}
@@ -198,7 +210,7 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
                   styles={{ wrapper: { width: 200 } }}
                   rightSection={
                     <Text size="sm" c="dimmed">
-                      {t(unit)}
+                      {t(unit, { count: countOf(values[key]) })}
                     </Text>
                   }
                   rightSectionWidth={72}

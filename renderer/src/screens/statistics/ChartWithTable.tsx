@@ -1,6 +1,8 @@
 import { Anchor, Box, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useChartDirection } from './chart-direction.ts';
+import { ChartLegend } from './ChartLegend.tsx';
 import { PatternDefs, fillOf, strokeOf } from './patterns.tsx';
 
 export interface Series {
@@ -39,6 +41,7 @@ const AXIS_WIDTH = 150;
  */
 export function ChartWithTable({ title, caption, columnLabel, series, rows, note }: Props) {
   const prefix = `pattern-${useId().replace(/:/g, '')}`;
+  const chart = useChartDirection();
   const data = rows.map((r) => ({ name: r.short, ...r.values }));
   const height = Math.max(120, rows.length * (series.length * 14 + 10) + 70);
   const open = (index: number) => {
@@ -56,16 +59,26 @@ export function ChartWithTable({ title, caption, columnLabel, series, rows, note
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Box style={{ minWidth: 0 }} data-testid="chart">
+        {/* The chart draws in its own left-to-right coordinates; in Arabic it is mirrored by its
+            props (chart-direction.ts), not by the page's direction, which would misplace its text. */}
+        <Box style={{ minWidth: 0 }} data-testid="chart" dir="ltr">
           <PatternDefs prefix={prefix} />
           <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 520, height }}>
-            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }}>
+            <BarChart data={data} layout="vertical" margin={chart.margin(4, 36)}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={AXIS_WIDTH} interval={0} tick={{ fontSize: 12 }} />
-              <Tooltip />
+              <XAxis type="number" allowDecimals={false} reversed={chart.rtl} tickFormatter={chart.number} />
+              <YAxis
+                type="category"
+                dataKey="name"
+                width={AXIS_WIDTH}
+                interval={0}
+                tick={{ fontSize: 12 }}
+                orientation={chart.rtl ? 'right' : 'left'}
+                tickFormatter={chart.label}
+              />
+              <Tooltip formatter={chart.number} wrapperStyle={chart.htmlStyle} />
               {/* In the table's column order, not alphabetical. */}
-              {series.length > 1 && <Legend itemSorter={null} />}
+              {series.length > 1 && <Legend itemSorter={null} content={<ChartLegend dir={chart.dir} />} />}
               {series.map((s, i) => (
                 <Bar
                   key={s.key}
@@ -77,7 +90,14 @@ export function ChartWithTable({ title, caption, columnLabel, series, rows, note
                   cursor={rows.some((r) => r.href) ? 'pointer' : 'default'}
                   onClick={(_bar, index) => open(index)}
                 >
-                  <LabelList dataKey={s.key} position="right" fontSize={11} fill="#000000" />
+                  <LabelList
+                    dataKey={s.key}
+                    // Past the bar's end: recharts turns "right" round itself when the axis is reversed.
+                    position="right"
+                    fontSize={11}
+                    fill="#000000"
+                    formatter={chart.number}
+                  />
                 </Bar>
               ))}
             </BarChart>
@@ -89,7 +109,7 @@ export function ChartWithTable({ title, caption, columnLabel, series, rows, note
             <Table.Tr>
               <Table.Th scope="col">{columnLabel}</Table.Th>
               {series.map((s) => (
-                <Table.Th key={s.key} scope="col" ta="right">
+                <Table.Th key={s.key} scope="col" ta="end">
                   {s.label}
                 </Table.Th>
               ))}
@@ -108,8 +128,8 @@ export function ChartWithTable({ title, caption, columnLabel, series, rows, note
                   )}
                 </Table.Th>
                 {series.map((s) => (
-                  <Table.Td key={s.key} ta="right">
-                    {r.values[s.key] ?? 0}
+                  <Table.Td key={s.key} ta="end">
+                    {chart.number(r.values[s.key] ?? 0)}
                   </Table.Td>
                 ))}
               </Table.Tr>

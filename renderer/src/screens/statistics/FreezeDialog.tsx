@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.tsx';
-import { messageOf } from '../../components/field-errors.ts';
+import { autoDir } from '../../i18n/Bidi.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 /** Asks for the snapshot's label (what the figures were frozen for), then freezes the year. */
 export function FreezeDialog({ year, opened, onClose }: { year: number; opened: boolean; onClose(): void }) {
@@ -24,7 +25,7 @@ export function FreezeDialog({ year, opened, onClose }: { year: number; opened: 
       onClose();
       await queryClient.invalidateQueries({ queryKey: ['statistics.snapshots', year] });
     },
-    onError: (e) => setError(messageOf(e)),
+    onError: (e) => setError(errorText(t, e)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -44,6 +45,7 @@ export function FreezeDialog({ year, opened, onClose }: { year: number; opened: 
             label={t('statistics.snapshots.labelField')}
             placeholder={t('statistics.snapshots.labelPlaceholder')}
             value={label}
+            dir={autoDir(label)}
             onChange={(e) => setLabel(e.currentTarget.value)}
             error={error}
             required

@@ -1,18 +1,21 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupFigures } from '../../../../contract/statistics.ts';
+import { formatNumber, languageOf } from '../../i18n/format.ts';
 
 /** The group's single numbers, as a description list so each number keeps its name for screen readers. */
 export function Headline({ group }: { group: GroupFigures }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const count = (n: number) => formatNumber(n, language);
   const median = group.daysToClose.median;
   const items: [string, string][] = [
-    ['opened', String(group.opened)],
-    ['closed', String(group.closed)],
-    ['pendingStart', String(group.pendingStart)],
-    ['pendingEnd', String(group.pendingEnd)],
-    ['medianDays', median === null ? t('statistics.headline.none') : median.toFixed(1)],
-    ['reopened', String(group.reopened)],
+    ['opened', count(group.opened)],
+    ['closed', count(group.closed)],
+    ['pendingStart', count(group.pendingStart)],
+    ['pendingEnd', count(group.pendingEnd)],
+    ['medianDays', median === null ? t('statistics.headline.none') : formatNumber(median, language, 1)],
+    ['reopened', count(group.reopened)],
   ];
   return (
     <SimpleGrid

@@ -5,8 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { diffFigures } from '../../../../contract/statistics-diff.ts';
 import type { StatisticsSnapshot, YearFigures } from '../../../../contract/statistics.ts';
 import { useApi } from '../../api/context.tsx';
+import { Isolate } from '../../i18n/Bidi.tsx';
+import { formatDateTime, formatNumber, languageOf } from '../../i18n/format.ts';
 import { figureLabel, groupLabel } from './figure-labels.ts';
 import { FreezeDialog } from './FreezeDialog.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 interface Props {
   year: number;
@@ -17,19 +20,20 @@ interface Props {
 
 function SnapshotItem({ snapshot, live }: { snapshot: StatisticsSnapshot; live: YearFigures | null }) {
   const { t, i18n } = useTranslation();
-  const date = new Date(snapshot.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const language = languageOf(i18n.language);
+  const date = formatDateTime(snapshot.createdAt, language);
   const differences = live ? diffFigures(snapshot.figures, live) : null;
-  const value = (v: number | null) => (v === null ? t('statistics.snapshots.missing') : String(v));
+  const value = (v: number | null) => (v === null ? t('statistics.snapshots.missing') : formatNumber(v, language));
   return (
     <Paper component="li" withBorder p="sm">
       <Text fw={600}>{t('statistics.snapshots.frozenOn', { label: snapshot.label, date })}</Text>
       <Text size="sm" c="dimmed">
-        {snapshot.createdBy} · {snapshot.definitions}
+        <Isolate>{snapshot.createdBy}</Isolate> · <Isolate>{snapshot.definitions}</Isolate>
       </Text>
       {differences !== null && differences.length === 0 && <Text size="sm">{t('statistics.snapshots.same')}</Text>}
       {differences !== null && differences.length > 0 && (
         <>
-          <Text size="sm" c="orange.9" fw={600}>
+          <Text size="sm" c="orange" fw={600}>
             {t('statistics.snapshots.differs', { count: differences.length })}
           </Text>
           <Table withTableBorder striped captionSide="top" fz="sm">
@@ -38,10 +42,10 @@ function SnapshotItem({ snapshot, live }: { snapshot: StatisticsSnapshot; live: 
               <Table.Tr>
                 <Table.Th scope="col">{t('statistics.snapshots.group')}</Table.Th>
                 <Table.Th scope="col">{t('statistics.snapshots.figure')}</Table.Th>
-                <Table.Th scope="col" ta="right">
+                <Table.Th scope="col" ta="end">
                   {t('statistics.snapshots.frozenValue')}
                 </Table.Th>
-                <Table.Th scope="col" ta="right">
+                <Table.Th scope="col" ta="end">
                   {t('statistics.snapshots.liveValue')}
                 </Table.Th>
               </Table.Tr>
@@ -51,8 +55,8 @@ function SnapshotItem({ snapshot, live }: { snapshot: StatisticsSnapshot; live: 
                 <Table.Tr key={`${d.direction}/${d.kind}/${d.breakdown}/${d.key}`}>
                   <Table.Td>{groupLabel(t, d)}</Table.Td>
                   <Table.Td>{figureLabel(t, i18n.language, d)}</Table.Td>
-                  <Table.Td ta="right">{value(d.snapshot)}</Table.Td>
-                  <Table.Td ta="right">{value(d.live)}</Table.Td>
+                  <Table.Td ta="end">{value(d.snapshot)}</Table.Td>
+                  <Table.Td ta="end">{value(d.live)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -91,8 +95,8 @@ export function Snapshots({ year, live, canFreeze }: Props) {
       </Group>
       {snapshots.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {snapshots.isError && (
-        <Text c="red.8" role="alert">
-          {snapshots.error.message}
+        <Text c="red" role="alert">
+          {errorText(t, snapshots.error)}
         </Text>
       )}
       {snapshots.data?.length === 0 && <Text size="sm">{t('statistics.snapshots.none', { year })}</Text>}

@@ -12,6 +12,7 @@ import { GroupCharts } from './GroupCharts.tsx';
 import { Headline } from './Headline.tsx';
 import { Snapshots } from './Snapshots.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 const isKind = (v: string | null): v is StatisticsKind => STATISTICS_KINDS.some((k) => k === v);
 
@@ -37,7 +38,7 @@ export function StatisticsScreen() {
   if (years.isError || info.isError) {
     return (
       <Alert color="red" role="alert" title={t('errors.storage')}>
-        {(years.error ?? info.error)?.message}
+        {errorText(t, years.error ?? info.error)}
       </Alert>
     );
   }
@@ -100,7 +101,7 @@ export function StatisticsScreen() {
       )}
       {figures.isError && (
         <Alert color="red" role="alert" title={t('errors.storage')}>
-          {figures.error.message}
+          {errorText(t, figures.error)}
         </Alert>
       )}
       {group && (

@@ -5,7 +5,10 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { Direction } from '../../../../contract/codes.ts';
 import type { StatisticsKind } from '../../../../contract/statistics.ts';
 import { useApi } from '../../api/context.tsx';
+import { useChartDirection } from './chart-direction.ts';
+import { ChartLegend } from './ChartLegend.tsx';
 import { strokeOf } from './patterns.tsx';
+import { errorText } from '../../components/error-text.ts';
 
 const SERIES = ['opened', 'closed', 'pendingEnd'] as const;
 /** Each line has its own dashes and markers, so the lines stay apart without colour. */
@@ -27,6 +30,7 @@ interface Props {
 export function TrendChart({ fromYear, toYear, direction, kind }: Props) {
   const { t } = useTranslation();
   const api = useApi();
+  const chart = useChartDirection();
   const input = { fromYear, toYear, direction, kind };
   const trend = useQuery({ queryKey: ['statistics.trend', input], queryFn: () => api.call('statistics.trend', input) });
   const title = t('statistics.trend.title');
@@ -37,20 +41,21 @@ export function TrendChart({ fromYear, toYear, direction, kind }: Props) {
       </Title>
       {trend.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
       {trend.isError && (
-        <Text c="red.8" role="alert">
-          {trend.error.message}
+        <Text c="red" role="alert">
+          {errorText(t, trend.error)}
         </Text>
       )}
       {trend.data && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <Box style={{ minWidth: 0 }}>
+          {/* Drawn left to right and mirrored by its props in Arabic (chart-direction.ts). */}
+          <Box style={{ minWidth: 0 }} dir="ltr">
             <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 520, height: 280 }}>
-              <LineChart data={trend.data} margin={{ top: 8, right: 24, bottom: 4, left: 4 }}>
+              <LineChart data={trend.data} margin={chart.margin(4, 24)}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="year" />
-                <YAxis allowDecimals={false} />
-                <Tooltip />
-                <Legend itemSorter={null} />
+                <XAxis dataKey="year" reversed={chart.rtl} />
+                <YAxis allowDecimals={false} orientation={chart.rtl ? 'right' : 'left'} tickFormatter={chart.number} />
+                <Tooltip formatter={chart.number} wrapperStyle={chart.htmlStyle} />
+                <Legend itemSorter={null} content={<ChartLegend dir={chart.dir} />} />
                 {SERIES.map((s, i) => (
                   <Line
                     key={s}
@@ -72,7 +77,7 @@ export function TrendChart({ fromYear, toYear, direction, kind }: Props) {
               <Table.Tr>
                 <Table.Th scope="col">{t('statistics.trend.column')}</Table.Th>
                 {SERIES.map((s) => (
-                  <Table.Th key={s} scope="col" ta="right">
+                  <Table.Th key={s} scope="col" ta="end">
                     {t(`statistics.series.${s}`)}
                   </Table.Th>
                 ))}
@@ -85,8 +90,8 @@ export function TrendChart({ fromYear, toYear, direction, kind }: Props) {
                     {p.year}
                   </Table.Th>
                   {SERIES.map((s) => (
-                    <Table.Td key={s} ta="right">
-                      {p[s]}
+                    <Table.Td key={s} ta="end">
+                      {chart.number(p[s])}
                     </Table.Td>
                   ))}
                 </Table.Tr>

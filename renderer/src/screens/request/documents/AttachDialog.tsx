@@ -13,9 +13,12 @@ import { localIsoDate } from '../../../../../contract/dates.ts';
 import type { FileSource } from '../../../../../contract/files.ts';
 import type { RequestDetail } from '../../../../../contract/requests.ts';
 import { useApi } from '../../../api/context.tsx';
-import { type FieldErrors, fieldErrorsOf, messageOf } from '../../../components/field-errors.ts';
+import { type FieldErrors, fieldErrorsOf } from '../../../components/field-errors.ts';
 import { useCodeOptions } from '../../../components/options.ts';
 import { formatSize } from './format.ts';
+import { useReturnFocus } from '../../../components/useReturnFocus.ts';
+import { autoDir } from '../../../i18n/Bidi.tsx';
+import { errorText } from '../../../components/error-text.ts';
 
 /** A file waiting to be attached; its source is made only on submit (a drop in the browser uploads then). */
 export interface PendingFile {
@@ -34,6 +37,7 @@ interface Props {
 /** Asks what the files are (type, date, direction, note) and attaches them one by one. */
 export function AttachDialog({ request, files, defaultType, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
   const today = localIsoDate();
@@ -64,10 +68,10 @@ export function AttachDialog({ request, files, defaultType, onClose }: Props) {
             note,
           });
         } catch (e) {
-          const fields = fieldErrorsOf(e);
+          const fields = fieldErrorsOf(t, e);
           setErrors(fields);
           const onForm = ['type', 'direction', 'documentDate', 'note'].some((f) => f in fields);
-          const message = onForm ? t('errors.invalid_input') : messageOf(e);
+          const message = onForm ? t('errors.invalid_input') : errorText(t, e);
           const lines = [t('documents.fileFailed', { name: file.name, message })];
           if (done > 0) lines.push(t('documents.partlyAttached', { done, total: files.length }));
           setProblem(lines.join(' '));
@@ -165,6 +169,7 @@ export function AttachDialog({ request, files, defaultType, onClose }: Props) {
             label={t('documents.note')}
             placeholder={t('documents.notePlaceholder')}
             value={note}
+            dir={autoDir(note)}
             onChange={(e) => setNote(e.currentTarget.value)}
             error={errors['note']}
             autosize

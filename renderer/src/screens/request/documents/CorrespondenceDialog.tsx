@@ -16,6 +16,10 @@ import { ApiCallError } from '../../../api/client.ts';
 import { useApi } from '../../../api/context.tsx';
 import { type FieldErrors, fieldErrorsOf } from '../../../components/field-errors.ts';
 import { useCodeOptions } from '../../../components/options.ts';
+import { useReturnFocus } from '../../../components/useReturnFocus.ts';
+import { autoDir } from '../../../i18n/Bidi.tsx';
+import { formatDate, languageOf } from '../../../i18n/format.ts';
+import { messageText } from '../../../components/error-text.ts';
 
 interface Props {
   request: RequestDetail;
@@ -27,7 +31,9 @@ interface Props {
 
 /** One message to or from the counterpart: when, which way, how, what it said and carried. */
 export function CorrespondenceDialog({ request, documents, entry, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
   const today = localIsoDate();
@@ -41,7 +47,7 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
   const channelOptions = useCodeOptions('correspondenceChannel', CORRESPONDENCE_CHANNELS);
   const documentOptions = documents.map((d) => ({
     value: String(d.id),
-    label: `${d.originalName} — ${t(`documentType.${d.type}`)}, ${d.documentDate}`,
+    label: `${d.originalName} — ${t(`documentType.${d.type}`)}, ${formatDate(d.documentDate, language)}`,
   }));
 
   const save = useMutation({
@@ -57,7 +63,7 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
       notifications.show({ color: 'green', message });
       onClose();
     },
-    onError: (error) => setErrors(fieldErrorsOf(error)),
+    onError: (error) => setErrors(fieldErrorsOf(t, error)),
   });
 
   const onSubmit = (e: FormEvent) => {
@@ -75,7 +81,11 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
     <Modal
       opened
       onClose={onClose}
-      title={entry ? t('correspondence.editTitle', { date: entry.onDate }) : t('correspondence.addTitle')}
+      title={
+        entry
+          ? t('correspondence.editTitle', { date: formatDate(entry.onDate, language) })
+          : t('correspondence.addTitle')
+      }
       size="lg"
       closeOnClickOutside={false}
     >
@@ -83,7 +93,7 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
         <Stack>
           {apiError && apiError.code !== 'invalid_input' && (
             <Alert color="red" role="alert">
-              {apiError.message}
+              {messageText(t, apiError)}
             </Alert>
           )}
           <Group grow align="flex-start">
@@ -118,6 +128,7 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
           <Textarea
             label={t('correspondence.summary')}
             value={summary}
+            dir={autoDir(summary)}
             onChange={(e) => setSummary(e.currentTarget.value)}
             error={errors['summary']}
             required

@@ -15,6 +15,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentRecord, Verification } from '../../../../../contract/documents.ts';
 import { previewKind } from '../../../api/documents.ts';
+import { Isolate, Ltr } from '../../../i18n/Bidi.tsx';
+import { formatDate, languageOf } from '../../../i18n/format.ts';
 import { formatMoment, formatSize } from './format.ts';
 import { PREVIEW_LIMIT_BYTES } from './PreviewModal.tsx';
 
@@ -32,12 +34,14 @@ function Hash({ doc }: { doc: DocumentRecord }) {
   const { t } = useTranslation();
   const [full, setFull] = useState(false);
   const name = doc.originalName;
+  const shown = full ? doc.sha256 : `${doc.sha256.slice(0, 12)}…`;
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
+      {/* Named by what it shows, then what it does (WCAG 2.5.3: the name holds the visible text). */}
       <UnstyledButton
         onClick={() => setFull((f) => !f)}
         aria-expanded={full}
-        aria-label={full ? t('documents.hideHash', { name }) : t('documents.showHash', { name })}
+        aria-label={`${shown} ${full ? t('documents.hideHash', { name }) : t('documents.showHash', { name })}`}
         title={doc.sha256}
       >
         <Code
@@ -48,7 +52,7 @@ function Hash({ doc }: { doc: DocumentRecord }) {
             maxWidth: full ? '17rem' : undefined,
           }}
         >
-          {full ? doc.sha256 : `${doc.sha256.slice(0, 12)}…`}
+          <Ltr>{shown}</Ltr>
         </Code>
       </UnstyledButton>
       <CopyButton value={doc.sha256}>
@@ -142,14 +146,16 @@ export function DocumentsTable({ reference, documents, checks, actions }: Props)
             const canPreview = previewKind(doc.mediaType) !== null && doc.size <= PREVIEW_LIMIT_BYTES;
             return (
               <Table.Tr key={doc.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{doc.documentDate}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDate(doc.documentDate, languageOf(i18n.language))}
+                </Table.Td>
                 <Table.Td maw={260}>
                   <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                    {name}
+                    <Isolate>{name}</Isolate>
                   </Text>
                   {doc.note && (
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                      {doc.note}
+                      <Isolate>{doc.note}</Isolate>
                     </Text>
                   )}
                 </Table.Td>
@@ -162,7 +168,9 @@ export function DocumentsTable({ reference, documents, checks, actions }: Props)
                   <Hash doc={doc} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{doc.addedBy}</Text>
+                  <Text size="sm">
+                    <Isolate>{doc.addedBy}</Isolate>
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {formatMoment(doc.addedAt, i18n.language)}
                   </Text>

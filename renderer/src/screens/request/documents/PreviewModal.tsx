@@ -3,8 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentRecord } from '../../../../../contract/documents.ts';
 import { fetchDocument, previewKind } from '../../../api/documents.ts';
-import { messageOf } from '../../../components/field-errors.ts';
 import type { PdfPreview } from './pdf.ts';
+import { useReturnFocus } from '../../../components/useReturnFocus.ts';
+import { errorText } from '../../../components/error-text.ts';
 
 /** Larger files are opened outside: a preview holds the whole file in the page's memory. */
 export const PREVIEW_LIMIT_BYTES = 100 * 1024 * 1024;
@@ -21,6 +22,7 @@ type State =
  */
 export function PreviewModal({ document: doc, onClose }: { document: DocumentRecord; onClose(): void }) {
   const { t } = useTranslation();
+  useReturnFocus();
   const [state, setState] = useState<State>({ status: 'loading' });
   const pagesRef = useRef<HTMLDivElement>(null);
 
@@ -49,7 +51,7 @@ export function PreviewModal({ document: doc, onClose }: { document: DocumentRec
       const width = Math.max(320, Math.min(container.clientWidth || 900, 1100));
       await pdf.render(container, width, (page) => t('documents.page', { page, pages: pdf?.pages ?? 0 }));
     })().catch((e: unknown) => {
-      if (!cancelled) setState({ status: 'failed', message: messageOf(e) });
+      if (!cancelled) setState({ status: 'failed', message: errorText(t, e) });
     });
     return () => {
       cancelled = true;

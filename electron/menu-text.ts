@@ -1,0 +1,45 @@
+import { DEFAULT_LANGUAGE, type Language, localeOf } from '../i18n/languages.ts';
+import { TRANSLATIONS } from '../i18n/resources.ts';
+
+/** A label from the translation files, with its {{placeholders}} filled in. */
+export type MenuText = (key: string, values?: Record<string, string>) => string;
+
+function lookup(tree: unknown, key: string): string | undefined {
+  let node = tree;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && node !== '' ? node : undefined;
+}
+
+/**
+ * The shell's words in the interface's language, from the same files as the page (the menu
+ * needs a handful of strings, not i18next). A string a language lacks reads in English.
+ */
+export function menuText(language: Language): MenuText {
+  return (key, values = {}) => {
+    const text = lookup(TRANSLATIONS[language], key) ?? lookup(TRANSLATIONS[DEFAULT_LANGUAGE], key) ?? key;
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  };
+}
+
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** A backup's size in the language's digits and unit names ("3.0 MB", "3,0 Mo"). */
+export function formatBytes(bytes: number, language: Language = DEFAULT_LANGUAGE): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 ? 0 : 1;
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'unit',
+    unit: UNITS[unit] ?? 'byte',
+    unitDisplay: 'short',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}

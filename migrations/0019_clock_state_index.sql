@@ -1,0 +1,2 @@
+DROP INDEX `requests_state_idx`;--> statement-breakpoint
+CREATE INDEX `requests_state_idx` ON `requests` (`status`,`direction`,`kind`,`counterpart_country`,`last_status_on`,`last_event_on`,`opened_on`,`legal_basis`,`preserved_until`);
