@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { backupRetentionSchema } from './settings.ts';
-import { zodMessage } from './messages.ts';
+import { localisedSchema, zodMessage } from './messages.ts';
 
 /**
  * Why a backup was taken: once a day while the app is used, just before a migration changes the
@@ -32,10 +32,16 @@ export function parseBackupName(name: string): { createdAt: string; reason: Back
   return { createdAt, reason };
 }
 
+/**
+ * A backup's problems and warnings are messages (contract/messages.ts): the Backups panel says
+ * them in the reader's language, the command line prints their English.
+ */
+const backupMessagesSchema = z.array(localisedSchema);
+
 export const backupCheckSchema = z.object({
   at: z.string(),
   ok: z.boolean(),
-  problems: z.array(z.string()),
+  problems: backupMessagesSchema,
 });
 export type BackupCheck = z.infer<typeof backupCheckSchema>;
 
@@ -57,7 +63,7 @@ export const backupSummarySchema = z.object({
    * `damaged`: one is missing or has another size; `newer`: written by a newer version of MLA Desk.
    */
   state: z.enum(['complete', 'damaged', 'newer']),
-  problems: z.array(z.string()),
+  problems: backupMessagesSchema,
   /** The last full verification (hashes, integrity check), if one was made. */
   lastCheck: backupCheckSchema.nullable(),
 });
@@ -79,9 +85,9 @@ export type BackupList = z.infer<typeof backupListSchema>;
 export const backupVerificationSchema = z.object({
   name: z.string(),
   ok: z.boolean(),
-  problems: z.array(z.string()),
+  problems: backupMessagesSchema,
   /** Worth knowing, but no reason to refuse it (e.g. documents already missing when it was taken). */
-  warnings: z.array(z.string()),
+  warnings: backupMessagesSchema,
   files: z.number().int(),
   bytes: z.number().int(),
   checkedAt: z.string(),
@@ -97,6 +103,6 @@ export const restoreResultSchema = z.object({
   schemaVersion: z.number().int(),
   requestCount: z.number().int(),
   documentCount: z.number().int(),
-  warnings: z.array(z.string()),
+  warnings: backupMessagesSchema,
 });
 export type RestoreResult = z.infer<typeof restoreResultSchema>;

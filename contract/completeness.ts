@@ -285,23 +285,3 @@ export function isCheckedMove(direction: Direction, from: Status, to: Status): b
 
 /** The longest reason an officer may give for moving an incomplete request on. */
 export const OVERRIDE_REASON_MAX = 2000;
-
-/** Each element in the register's own words, for the messages of its refusals. */
-export const ELEMENT_NAMES: Record<CompletenessCode, string> = {
-  requesting_authority: 'the requesting authority',
-  proceedings_nature: 'the subject and nature of the proceedings',
-  conducting_authority: 'the authority conducting the proceedings',
-  facts_summary: 'a summary of the facts',
-  assistance_sought: 'the assistance sought',
-  procedure: 'the procedure to follow',
-  persons_identity: 'the identity of the persons concerned',
-  persons_location: 'the location of the persons concerned',
-  persons_nationality: 'the nationality of the persons concerned',
-  purpose: 'the purpose of the evidence',
-  service_provider: 'the service provider',
-  identifiers_timestamps: 'identifiers with their exact time and time zone',
-  date_range: 'the end of the period of data sought',
-  data_categories: 'the categories of data sought',
-  preservation_followed: 'a link to the preservation it follows',
-  emergency_justification: 'the justification of the emergency',
-};

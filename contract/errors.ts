@@ -26,15 +26,15 @@ export interface FieldProblem {
   /** Dotted path of the field in the input, e.g. "counterpartCountry". */
   field: string;
   message: string;
-  key?: string;
-  params?: MessageParams;
+  key?: string | undefined;
+  params?: MessageParams | undefined;
 }
 
 export interface ApiError {
   code: ErrorCode;
   message: string;
-  key?: string;
-  params?: MessageParams;
+  key?: string | undefined;
+  params?: MessageParams | undefined;
   fields?: FieldProblem[];
 }
 

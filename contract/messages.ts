@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import accounts from '../i18n/en/accounts.json';
 import codes from '../i18n/en/codes.json';
+import drafting from '../i18n/en/drafting.json';
 import catalog from '../i18n/en/messages.json';
 
 /*
@@ -17,6 +18,9 @@ import catalog from '../i18n/en/messages.json';
  *   command line always has.
  * - the code parameters of CODE_PARAMS (a status, a kind, …) are shown as their label in the
  *   reader's language, in lower case since they stand inside a sentence.
+ * - `problems` (PROBLEMS_PARAM) is the English of the error's `fields` joined by "; " (a backup
+ *   that cannot be restored says all that is wrong with it); the screens join the fields'
+ *   own translations instead.
  */
 
 type Leaves<T> = {
@@ -55,6 +59,8 @@ export const CODE_PARAMS: Readonly<Record<string, { labels: string; list?: boole
   direction: { labels: 'direction' },
   event: { labels: 'eventType' },
   roles: { labels: 'roles', list: true },
+  /** What an outgoing request must contain (contract/completeness.ts). */
+  elements: { labels: 'drafting.element', list: true },
 };
 
 /**
@@ -76,10 +82,13 @@ export function withCodeLabels(
   return out;
 }
 
+/** The parameter that lists an error's field problems in its sentence (see above). */
+export const PROBLEMS_PARAM = 'problems';
+
 const PLACEHOLDER = /\{\{\s*([^},\s]+)[^}]*\}\}/g;
 const ENGLISH_PLURAL = new Intl.PluralRules('en');
 const MESSAGES: unknown = catalog.messages;
-const ENGLISH_LABELS: unknown = { ...codes, roles: accounts.roles };
+const ENGLISH_LABELS: unknown = { ...codes, roles: accounts.roles, drafting: drafting.drafting };
 
 function lookup(tree: unknown, dotted: string): string | undefined {
   let node = tree;

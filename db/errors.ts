@@ -1,4 +1,4 @@
-import { AppError } from '../contract/errors.ts';
+import { AppError, type FieldProblem } from '../contract/errors.ts';
 import { englishText, type MessageKey, type MessageParams } from '../contract/messages.ts';
 
 export type StorageProblem =
@@ -16,11 +16,11 @@ export type StorageMessage = string | { key: MessageKey; params?: MessageParams 
 /** A database that cannot be opened or upgraded. Nothing has been changed when it is thrown. */
 export class StorageError extends AppError {
   readonly problem: StorageProblem;
-  constructor(problem: StorageProblem, message: StorageMessage) {
+  constructor(problem: StorageProblem, message: StorageMessage, fields?: FieldProblem[]) {
     super(
       'storage',
       typeof message === 'string' ? message : englishText(message.key, message.params),
-      undefined,
+      fields,
       typeof message === 'string' ? undefined : message,
     );
     this.name = 'StorageError';

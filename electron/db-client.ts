@@ -1,5 +1,6 @@
 import type { ChannelName } from '../contract/channels.ts';
 import type { Envelope } from '../contract/errors.ts';
+import { type Localised, localised, type MessageKey, type MessageParams } from '../contract/messages.ts';
 import {
   asFromDbProcess,
   type FromDbProcess,
@@ -21,7 +22,7 @@ export interface DbClientOptions {
   spawn(): DbProcessHandle;
   init: Omit<InitMessage, 'type'>;
   /** Called once when the process died and could not be brought back: the app must stop. */
-  onFatal(message: string): void;
+  onFatal(said: Localised): void;
   timeoutFor?: (channel: ChannelName) => number;
   initTimeoutMs?: number;
   /** At most this many restarts within restartWindowMs; one more crash is fatal. */
@@ -47,10 +48,13 @@ export interface DbClient {
 /** The register could not be opened (not ours, newer version, unreadable...). */
 export class DbOpenError extends Error {
   readonly problem: string;
-  constructor(problem: string, message: string) {
-    super(message);
+  /** What it says, with its key: the shell shows it in the interface's language. */
+  readonly said: Localised;
+  constructor(problem: string, said: Localised) {
+    super(said.message);
     this.name = 'DbOpenError';
     this.problem = problem;
+    this.said = said;
   }
 }
 
@@ -69,7 +73,8 @@ export function defaultTimeoutFor(channel: ChannelName): number {
   return FILE_CHANNELS.includes(channel) ? 10 * 60_000 : 30_000;
 }
 
-const storageError = (message: string): Envelope<unknown> => ({ ok: false, error: { code: 'storage', message } });
+const storageError = (said: Localised): Envelope<unknown> => ({ ok: false, error: { code: 'storage', ...said } });
+const said = (key: MessageKey, params?: MessageParams): Localised => localised(key, params);
 
 interface Pending {
   resolve(envelope: Envelope<unknown>): void;
@@ -94,7 +99,7 @@ export function createDbClient(options: DbClientOptions): DbClient {
   const restarts: number[] = [];
   let onClosed: (() => void) | null = null;
 
-  function failPending(message: string): void {
+  function failPending(message: Localised): void {
     for (const [id, call] of pending) {
       clearTimeout(call.timer);
       call.resolve(storageError(message));
@@ -102,7 +107,7 @@ export function createDbClient(options: DbClientOptions): DbClient {
     }
   }
 
-  function fatal(message: string): void {
+  function fatal(message: Localised): void {
     state = 'failed';
     failPending(message);
     options.onFatal(message);
@@ -125,10 +130,7 @@ export function createDbClient(options: DbClientOptions): DbClient {
       const initTimer = setTimeout(() => {
         proc.kill();
         settle(
-          new DbOpenError(
-            'unreadable',
-            `The register did not open within ${Math.round(initTimeoutMs / 1000)} seconds.`,
-          ),
+          new DbOpenError('unreadable', said('shell.notOpenedInTime', { count: Math.round(initTimeoutMs / 1000) })),
         );
       }, initTimeoutMs);
 
@@ -142,7 +144,8 @@ export function createDbClient(options: DbClientOptions): DbClient {
           state = 'ready';
           settle(null, message);
         } else if (message.type === 'init-failed') {
-          settle(new DbOpenError(message.problem, message.message));
+          const { key, params } = message;
+          settle(new DbOpenError(message.problem, { message: message.message, key, params }));
         } else if (message.type === 'reply') {
           const call = pending.get(message.id);
           if (!call) return; // it already timed out; its caller has had an answer
@@ -155,12 +158,10 @@ export function createDbClient(options: DbClientOptions): DbClient {
       proc.onExit((code) => {
         if (child !== proc) return; // an old process we already gave up on
         child = null;
-        settle(
-          new DbOpenError('internal', `The database process stopped while opening the register (exit code ${code}).`),
-        );
+        settle(new DbOpenError('internal', said('shell.stoppedWhileOpening', { code })));
         if (state === 'stopping' || state === 'stopped') {
           state = 'stopped';
-          failPending('MLA Desk is closing.');
+          failPending(said('shell.closing'));
           onClosed?.();
           return;
         }
@@ -175,46 +176,42 @@ export function createDbClient(options: DbClientOptions): DbClient {
   /** The process died after it was ready: answer what was in flight, then restart if allowed. */
   function crashed(code: number): void {
     // Calls in flight are not retried: a write may already have been committed.
-    failPending(
-      `The register process stopped unexpectedly (exit code ${code}); check whether your last change was saved.`,
-    );
+    failPending(said('shell.stoppedUnexpectedly', { code }));
     const t = now();
     while (restarts.length > 0 && (restarts[0] ?? 0) < t - restartWindowMs) restarts.shift();
     if (restarts.length >= maxRestarts) {
-      fatal(
-        `The register process stopped ${restarts.length + 1} times in a short while (last exit code ${code}). MLA Desk will close.`,
-      );
+      fatal(said('shell.stoppedTooOften', { count: restarts.length + 1, code }));
       return;
     }
     restarts.push(t);
     log(`Database process exited with code ${code}; restarting`);
     ready = launch();
     ready.catch((e: unknown) =>
-      fatal(`The register could not be reopened: ${e instanceof Error ? e.message : String(e)}`),
+      fatal(
+        e instanceof DbOpenError && e.said.key !== undefined
+          ? e.said
+          : said('shell.notReopened', { reason: e instanceof Error ? e.message : String(e) }),
+      ),
     );
   }
 
   /** Sends one message that the process answers with a reply of the same id. */
   async function request(label: string, ms: number, message: (id: number) => ToDbProcess): Promise<Envelope<unknown>> {
-    if (state === 'failed') return storageError('The register is not available; restart MLA Desk.');
-    if (state === 'stopping' || state === 'stopped') return storageError('MLA Desk is closing.');
-    if (!ready) return storageError('The register is not open yet.');
+    if (state === 'failed') return storageError(said('shell.registerUnavailable'));
+    if (state === 'stopping' || state === 'stopped') return storageError(said('shell.closing'));
+    if (!ready) return storageError(said('shell.registerNotOpenYet'));
     try {
       await ready;
     } catch {
-      return storageError('The register is not available; restart MLA Desk.');
+      return storageError(said('shell.registerUnavailable'));
     }
     const proc = child;
-    if (proc === null || state !== 'ready') return storageError('The register is not available right now; try again.');
+    if (proc === null || state !== 'ready') return storageError(said('shell.registerBusy'));
     const id = nextId++;
     return new Promise<Envelope<unknown>>((resolve) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        resolve(
-          storageError(
-            `The register did not answer within ${Math.round(ms / 1000)} seconds; reload to see whether the change was saved.`,
-          ),
-        );
+        resolve(storageError(said('shell.noAnswer', { count: Math.round(ms / 1000) })));
       }, ms);
       pending.set(id, { resolve, timer });
       try {
@@ -224,7 +221,7 @@ export function createDbClient(options: DbClientOptions): DbClient {
         pending.delete(id);
         clearTimeout(timer);
         log(`Could not send ${label} to the database process`, e);
-        resolve(storageError('MLA Desk could not pass this on to the register; nothing was saved.'));
+        resolve(storageError(said('shell.notPassedOn')));
       }
     });
   }

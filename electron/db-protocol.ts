@@ -1,4 +1,5 @@
 import type { Envelope } from '../contract/errors.ts';
+import { type Localised, localisedSchema } from '../contract/messages.ts';
 
 /**
  * Messages between the main process and the database utility process. Plain data only: they
@@ -59,11 +60,10 @@ export interface ReadyMessage {
   databaseFile: string;
 }
 /** The register could not be opened; nothing was written to it (db/open.ts checks before writing). */
-export interface InitFailedMessage {
+export interface InitFailedMessage extends Localised {
   type: 'init-failed';
   /** A StorageProblem from db/errors.ts, or 'internal' for anything unexpected. */
   problem: string;
-  message: string;
 }
 export interface ReplyMessage {
   type: 'reply';
@@ -91,7 +91,7 @@ export function asFromDbProcess(value: unknown): FromDbProcess | null {
         ? (value as unknown as ReadyMessage)
         : null;
     case 'init-failed':
-      return typeof value['message'] === 'string' && typeof value['problem'] === 'string'
+      return localisedSchema.safeParse(value).success && typeof value['problem'] === 'string'
         ? (value as unknown as InitFailedMessage)
         : null;
     case 'reply':

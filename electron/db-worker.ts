@@ -1,16 +1,17 @@
 import { createApiHost, type ApiHost, type ApiHostOptions } from '../api/host.ts';
 import { openedSessionToken } from '../contract/accounts.ts';
 import type { Envelope } from '../contract/errors.ts';
+import { localised } from '../contract/messages.ts';
 import { StorageError } from '../db/errors.ts';
 import { parseKeyText } from '../db/keys/register-key.ts';
 import { asToDbProcess, type FromDbProcess, type Seat } from './db-protocol.ts';
 
 async function locate(host: ApiHost | null, documentId: number, token: string | null): Promise<Envelope<unknown>> {
-  if (!host) return { ok: false, error: { code: 'storage', message: 'The register is not open.' } };
+  if (!host) return { ok: false, error: { code: 'storage', ...localised('shell.registerNotOpen') } };
   try {
     return await host.locateDocument(documentId, token);
   } catch {
-    return { ok: false, error: { code: 'internal', message: 'The document could not be found in the register.' } };
+    return { ok: false, error: { code: 'internal', ...localised('shell.documentNotFound') } };
   }
 }
 
@@ -68,7 +69,9 @@ export function createDbWorker(deps: DbWorkerDeps): { onMessage(raw: unknown): P
             const problem = e instanceof StorageError ? e.problem : 'internal';
             const text = e instanceof Error ? e.message : String(e);
             if (!(e instanceof StorageError)) log('Database process: opening the register failed', e);
-            deps.post({ type: 'init-failed', problem, message: text });
+            // The key goes too: the shell says why in the interface's language.
+            const said = e instanceof StorageError && e.key !== undefined ? { key: e.key, params: e.params ?? {} } : {};
+            deps.post({ type: 'init-failed', problem, message: text, ...said });
           }
           return;
         }
@@ -76,7 +79,7 @@ export function createDbWorker(deps: DbWorkerDeps): { onMessage(raw: unknown): P
           const { seat, channel } = message;
           const envelope = host
             ? await host.handle(channel, message.input, tokenOf(seat))
-            : { ok: false as const, error: { code: 'storage' as const, message: 'The register is not open.' } };
+            : { ok: false as const, error: { code: 'storage' as const, ...localised('shell.registerNotOpen') } };
           const opened = openedSessionToken(channel, envelope);
           if (seat !== null && opened !== null) sessions.set(seat, opened);
           if (seat !== null && channel === 'accounts.signOut') sessions.delete(seat);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { documentHeaders, safeFileName } from '../api/document-headers.ts';
-import type { ApiError, Envelope } from '../contract/errors.ts';
+import { type ApiError, apiError, type Envelope } from '../contract/errors.ts';
+import type { MessageKey, MessageParams } from '../contract/messages.ts';
 import { type DocumentKeys, readStoredDocument } from '../db/keys/document-cipher.ts';
 
 /**
@@ -31,16 +32,16 @@ const locatedSchema = z.object({
 });
 export type Located = z.infer<typeof locatedSchema>;
 
-const failure = (code: ApiError['code'], message: string): { ok: false; error: ApiError } => ({
+const failure = (code: ApiError['code'], key: MessageKey, params?: MessageParams): { ok: false; error: ApiError } => ({
   ok: false,
-  error: { code, message },
+  error: apiError(code, key, params),
 });
 
 export async function locateDocument(locate: Locate, documentId: number): Promise<Envelope<Located>> {
   const reply = await locate(documentId);
   if (!reply.ok) return reply;
   const parsed = locatedSchema.safeParse(reply.value);
-  return parsed.success ? { ok: true, value: parsed.data } : failure('internal', 'The register gave no usable file.');
+  return parsed.success ? { ok: true, value: parsed.data } : failure('internal', 'shell.noUsableFile');
 }
 
 /** The document id of an app:// path, or null when the path is not a document's. */
@@ -49,21 +50,22 @@ export function documentIdOf(pathname: string): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-function plain(status: number, text: string): Response {
-  return new Response(text, {
+/** A refusal as the web server's document route gives it: an envelope the page says in its language. */
+function refusal(status: number, error: ApiError): Response {
+  return new Response(JSON.stringify({ ok: false, error }), {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" },
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" },
   });
 }
 
 /** Streams a stored document to our page (the page fetches it and previews or saves it itself). */
 export async function serveDocument(documentId: number, locate: Locate, keys: DocumentKeys | null): Promise<Response> {
   const located = await locateDocument(locate, documentId);
-  if (!located.ok) return plain(located.error.code === 'not_found' ? 404 : 500, located.error.message);
+  if (!located.ok) return refusal(located.error.code === 'not_found' ? 404 : 500, located.error);
   const { file, document, sealed } = located.value;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile()) return plain(404, 'The stored file of this document is missing from the data folder.');
-  if (sealed && !keys) return plain(500, 'The register key is not available to read this document.');
+  if (!stat?.isFile()) return refusal(404, apiError('not_found', 'shell.storedFileMissing'));
+  if (sealed && !keys) return refusal(500, apiError('internal', 'shell.keyUnavailable'));
   // Decrypted on the way for an encrypted register; the size is the one recorded at attachment.
   const content = readStoredDocument(sealed ? keys : null, file);
   // Node's web stream and the Response body type are the same thing under two declarations.
@@ -94,7 +96,7 @@ export async function openDocumentCopy(deps: OpenDeps, documentId: number): Prom
   fs.mkdirSync(deps.copiesDir, { recursive: true, mode: 0o700 });
   const dir = fs.mkdtempSync(path.join(deps.copiesDir, 'doc-'));
   const file = path.join(dir, safeFileName(located.value.document.originalName));
-  if (path.dirname(file) !== dir) return failure('internal', 'The document’s name cannot be used for a copy.');
+  if (path.dirname(file) !== dir) return failure('internal', 'shell.nameUnusable');
   const saved = await deps.saveCopy(documentId, file);
   if (!saved.ok) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -102,7 +104,7 @@ export async function openDocumentCopy(deps: OpenDeps, documentId: number): Prom
   }
   fs.chmodSync(file, 0o444);
   const problem = await deps.openPath(file);
-  if (problem !== '') return failure('internal', `No application could open ${path.basename(file)}: ${problem}`);
+  if (problem !== '') return failure('internal', 'shell.noApplication', { file: path.basename(file), reason: problem });
   return { ok: true, value: null };
 }
 

@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_PREFIX } from '../contract/bridge.ts';
 import { CHANNEL_NAMES, type ChannelName } from '../contract/channels.ts';
 import type { Envelope } from '../contract/errors.ts';
+import { localised } from '../contract/messages.ts';
 import { validateInput } from '../contract/validate.ts';
 import { isAppUrl } from './app-protocol.ts';
 
@@ -43,7 +44,7 @@ export async function handleCall(
   seat: number,
 ): Promise<Envelope<unknown>> {
   if (!isOwnFrame(frame)) {
-    return { ok: false, error: { code: 'denied', message: 'This call did not come from the MLA Desk window.' } };
+    return { ok: false, error: { code: 'denied', ...localised('shell.notOurWindow') } };
   }
   const checked = validateInput(channel, input);
   if (!checked.ok) return { ok: false, error: checked.error };
@@ -53,10 +54,7 @@ export async function handleCall(
     return await forward(channel, input ?? {}, seat);
   } catch (e) {
     console.error(`IPC ${channel} failed`, e);
-    return {
-      ok: false,
-      error: { code: 'internal', message: 'MLA Desk could not pass this on to the register; nothing was saved.' },
-    };
+    return { ok: false, error: { code: 'internal', ...localised('shell.notPassedOn') } };
   }
 }
 

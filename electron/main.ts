@@ -18,12 +18,16 @@ import { acquireRegisterKey } from '../db/keys/acquire.ts';
 import { type DocumentKeys, documentKeys } from '../db/keys/document-cipher.ts';
 import { formatKeyText } from '../db/keys/register-key.ts';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol.ts';
-import { createDbClient, type DbClient, type DbProcessHandle } from './db-client.ts';
+import { apiError } from '../contract/errors.ts';
+import type { Localised } from '../contract/messages.ts';
+import { createDbClient, type DbClient, DbOpenError, type DbProcessHandle } from './db-client.ts';
+import { loadLanguage, saveLanguage } from './language-state.ts';
+import { failureText, nativeMissingText } from './shell-dialogs.ts';
+import { backUp, type MenuActionDeps, showAbout } from './menu-actions.ts';
 import { openDocumentCopy, sweepOpenCopies } from './documents.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { registerDocumentOpener, registerLanguageFollower, registerShellHandlers } from './shell-ipc.ts';
-import { backUpRegister, buildMenuTemplate } from './menu.ts';
-import { menuText } from './menu-text.ts';
+import { buildMenuTemplate } from './menu.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages.ts';
 import { runtimePaths, type RuntimePaths } from './paths.ts';
 import { osKeyStore } from './register-key-store.ts';
@@ -53,10 +57,14 @@ function openExternal(url: string): void {
   if (isAllowedExternal(url)) void shell.openExternal(url);
 }
 
-function fail(title: string, message: string): void {
+function fail({ title, message }: { title: string; message: string }): void {
   dialog.showErrorBox(title, message);
   app.exit(1);
 }
+
+/** What was thrown, as a message the shell can say in the interface's language. */
+const saidOf = (e: unknown): Localised =>
+  e instanceof DbOpenError ? e.said : { message: e instanceof Error ? e.message : String(e) };
 
 function createWindow(): void {
   const state = loadWindowState(
@@ -97,49 +105,6 @@ function menuSeat(): number | null {
   return win ? win.webContents.id : null;
 }
 
-async function showAbout(): Promise<void> {
-  const info = db ? await db.call('app.info', {}, menuSeat()) : null;
-  const v = info?.ok ? (info.value as { version: string; schemaVersion: number; databaseFile: string }) : null;
-  const detail = [
-    `Version ${v?.version ?? app.getVersion()}`,
-    v ? `Register schema ${v.schemaVersion}\n${v.databaseFile}` : '',
-    `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`,
-  ].filter(Boolean);
-  const options = { type: 'info' as const, title: 'About MLA Desk', message: 'MLA Desk', detail: detail.join('\n\n') };
-  await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
-}
-
-async function backUp(): Promise<void> {
-  const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
-  // Backing up is the administrators': the call goes as whoever is signed in on that window.
-  const seat = menuSeat();
-  const t = menuText(language);
-  await backUpRegister({
-    language,
-    defaultPath: path.join(
-      app.getPath('documents'),
-      `MLA Desk register ${new Date().toISOString().slice(0, 10)}.sqlite`,
-    ),
-    chooseFile: async (defaultPath) => {
-      const options = {
-        title: t('menu.backupTitle'),
-        defaultPath,
-        filters: [{ name: t('menu.backupFilter'), extensions: ['sqlite'] }],
-      };
-      const result = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
-      return result.canceled ? undefined : result.filePath;
-    },
-    call: (input) =>
-      db
-        ? db.call('register.backup', input, seat)
-        : Promise.resolve({ ok: false, error: { code: 'storage', message: 'The register is not open.' } }),
-    report: async (kind, message, detail) => {
-      const options = { type: kind, title: t('menu.backupTitle'), message, detail };
-      await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
-    },
-  });
-}
-
 /**
  * The register's answer to "where is this document's file?", for app:// and opening copies, if
  * the person signed in on `seat` may read it. app:// requests do not say which window asked:
@@ -151,7 +116,7 @@ function locate(
 ): ReturnType<DbClient['locate']> {
   return db
     ? db.locate(documentId, seat)
-    : Promise.resolve({ ok: false, error: { code: 'storage', message: 'The register is not open.' } });
+    : Promise.resolve({ ok: false, error: apiError('storage', 'shell.registerNotOpen') });
 }
 
 /** Where documents opened outside MLA Desk are copied: private to this user, emptied at each start. */
@@ -159,12 +124,31 @@ function openCopiesDir(): string {
   return path.join(app.getPath('userData'), 'open-copies');
 }
 
+/** What the menu's About and Back up need, as the window the menu acts for sees it. */
+function menuActionDeps(): MenuActionDeps {
+  const seat = menuSeat();
+  return {
+    parent: BrowserWindow.getFocusedWindow() ?? mainWindow,
+    language,
+    call: (channel, input) =>
+      db
+        ? db.call(channel, input, seat)
+        : Promise.resolve({ ok: false, error: apiError('storage', 'shell.registerNotOpen') }),
+    appVersion: app.getVersion(),
+    documentsDir: app.getPath('documents'),
+  };
+}
+
 function setMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(
         { appName: 'MLA Desk', isMac: process.platform === 'darwin', isDev, language },
-        { send: sendMenuCommand, backUp: () => void backUp(), about: () => void showAbout() },
+        {
+          send: sendMenuCommand,
+          backUp: () => void backUp(menuActionDeps()),
+          about: () => void showAbout(menuActionDeps()),
+        },
       ),
     ),
   );
@@ -187,15 +171,13 @@ async function start(): Promise<void> {
     userData: app.getPath('userData'),
     bundleDir: __dirname,
   });
+  language = loadLanguage(paths.languageFile, app.getPreferredSystemLanguages());
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.rendererDir, locate, () => sealedDocuments));
   sweepOpenCopies(openCopiesDir());
 
   if (!fs.existsSync(paths.nativeBinding)) {
-    fail(
-      'MLA Desk cannot start',
-      `The SQLite module built for Electron is missing:\n${paths.nativeBinding}\n\nRun "node scripts/native-electron.mjs" (it needs network access to Electron's headers).`,
-    );
+    fail(nativeMissingText(language, paths.nativeBinding));
     return;
   }
   // The register is encrypted at rest; its key is sealed by the system key store (made on
@@ -209,12 +191,7 @@ async function start(): Promise<void> {
     keyStore = store.kind;
     sealedDocuments = documentKeys(key);
   } catch (e) {
-    fail(
-      'MLA Desk cannot open the register',
-      `${e instanceof Error ? e.message : String(e)}
-
-The file was not changed.`,
-    );
+    fail(failureText(language, 'cannotOpen', saidOf(e), { fileUnchanged: true }));
     return;
   }
   db = createDbClient({
@@ -226,16 +203,13 @@ The file was not changed.`,
       key: keyText,
       app: { name: 'MLA Desk', version: app.getVersion(), keyStore },
     },
-    onFatal: (message) => fail('MLA Desk has to close', message),
+    onFatal: (said) => fail(failureText(language, 'mustClose', said)),
   });
   try {
     await db.start();
   } catch (e) {
     // db/open.ts refuses a foreign or newer file before writing to it, so it is left as it was.
-    fail(
-      'MLA Desk cannot open the register',
-      `${e instanceof Error ? e.message : String(e)}\n\nThe file was not changed.`,
-    );
+    fail(failureText(language, 'cannotOpen', saidOf(e), { fileUnchanged: true }));
     return;
   }
   registerShellHandlers(ipcMain, {
@@ -277,6 +251,7 @@ The file was not changed.`,
   registerLanguageFollower(ipcMain, (next) => {
     if (next === language) return;
     language = next;
+    saveLanguage(paths.languageFile, next);
     setMenu();
   });
   createWindow();
@@ -309,5 +284,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(start)
-    .catch((e: unknown) => fail('MLA Desk cannot start', e instanceof Error ? (e.stack ?? e.message) : String(e)));
+    .catch((e: unknown) =>
+      fail(failureText(language, 'cannotStart', { message: e instanceof Error ? (e.stack ?? e.message) : String(e) })),
+    );
 }

@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../contract/bridge.ts';
 import type { Envelope } from '../contract/errors.ts';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages.ts';
-import { formatBytes, menuText } from './menu-text.ts';
+import { formatBytes, menuText, shellMessage } from './menu-text.ts';
 
 export interface MenuActions {
   /** Sends a command to the focused window; the renderer acts on it. */
@@ -127,6 +127,6 @@ export async function backUpRegister(deps: BackupDeps): Promise<void> {
     const detail = t('menu.backupDetail', { file: value.file, size: formatBytes(value.bytes, language) });
     await deps.report('info', t('menu.backedUp'), detail);
   } else {
-    await deps.report('error', t('menu.notBackedUp'), reply.error.message);
+    await deps.report('error', t('menu.notBackedUp'), shellMessage(language, reply.error));
   }
 }

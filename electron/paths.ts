@@ -23,6 +23,8 @@ export interface RuntimePaths {
   preload: string;
   dbProcessEntry: string;
   windowStateFile: string;
+  /** The interface's language, as the page last reported it (language-state.ts). */
+  languageFile: string;
 }
 
 /**
@@ -46,5 +48,6 @@ export function runtimePaths(facts: RuntimeFacts): RuntimePaths {
     preload: path.join(facts.bundleDir, 'preload.cjs'),
     dbProcessEntry: path.join(facts.bundleDir, 'db-process.cjs'),
     windowStateFile: path.join(facts.userData, 'window-state.json'),
+    languageFile: path.join(facts.userData, 'language.json'),
   };
 }

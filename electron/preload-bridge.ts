@@ -11,6 +11,7 @@ import {
 } from '../contract/bridge.ts';
 import { CHANNEL_NAMES, type ChannelName } from '../contract/channels.ts';
 import type { Envelope } from '../contract/errors.ts';
+import { localised } from '../contract/messages.ts';
 
 /** The three ipcRenderer methods the bridge uses; ipcRenderer itself never leaves the preload. */
 export interface RendererIpc {
@@ -36,10 +37,7 @@ export function createBridge(ipc: RendererIpc, pathForFile: (file: object) => st
         // The main process always answers with an envelope; only transport failures reject.
         return (await ipc.invoke(IPC_PREFIX + name, input)) as Envelope<unknown>;
       } catch {
-        return {
-          ok: false,
-          error: { code: 'internal', message: 'The request could not reach MLA Desk; nothing was saved.' },
-        };
+        return { ok: false, error: { code: 'internal', ...localised('shell.notReached') } };
       }
     };
   }
@@ -57,7 +55,7 @@ export function createBridge(ipc: RendererIpc, pathForFile: (file: object) => st
       const reply = (await ipc.invoke(SHELL_OPEN_DOCUMENT, documentId).catch(() => null)) as Envelope<null> | null;
       return typeof reply?.ok === 'boolean'
         ? reply
-        : { ok: false, error: { code: 'internal', message: 'MLA Desk could not open the document.' } };
+        : { ok: false, error: { code: 'internal', ...localised('shell.documentNotOpened') } };
     },
   };
   return Object.freeze({

@@ -2,7 +2,8 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { safeFileName } from '../api/document-headers.ts';
 import { SHELL_CHOOSE_FILES, SHELL_OPEN_DOCUMENT, SHELL_SAVE_AS, SHELL_SET_LANGUAGE } from '../contract/bridge.ts';
-import type { Envelope } from '../contract/errors.ts';
+import { apiError, type Envelope } from '../contract/errors.ts';
+import { fieldProblems } from '../contract/validate.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { isOwnFrame } from './ipc.ts';
 
@@ -54,14 +55,14 @@ export function registerShellHandlers(ipc: Pick<IpcMain, 'handle'>, dialogs: Dia
 export function registerDocumentOpener(ipc: Pick<IpcMain, 'handle'>, openDocument: OpenDocument): void {
   ipc.handle(SHELL_OPEN_DOCUMENT, async (event: IpcMainInvokeEvent, id: unknown): Promise<Envelope<null>> => {
     if (!isOwnFrame(event.senderFrame)) {
-      return { ok: false, error: { code: 'denied', message: 'This call did not come from the MLA Desk window.' } };
+      return { ok: false, error: apiError('denied', 'shell.notOurWindow') };
     }
-    const parsed = documentId.safeParse(id);
+    const parsed = z.object({ documentId }).safeParse({ documentId: id }, { reportInput: true });
     if (!parsed.success) {
-      const message = 'documentId must be a positive whole number.';
-      return { ok: false, error: { code: 'invalid_input', message, fields: [{ field: 'documentId', message }] } };
+      const fields = fieldProblems(parsed.error);
+      return { ok: false, error: apiError('invalid_input', 'call.pleaseCheck', { fields: 'documentId' }, fields) };
     }
-    return openDocument(parsed.data, event.sender.id);
+    return openDocument(parsed.data.documentId, event.sender.id);
   });
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserWindow, Rectangle } from 'electron';
+import { writeSmallFile } from './small-file.ts';
 
 export interface WindowState {
   x?: number;
@@ -64,11 +64,7 @@ export function loadWindowState(file: string, workAreas: readonly Rectangle[]): 
 
 export function saveWindowState(file: string, state: WindowState): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // Write then rename, so a crash mid-write never leaves a half file behind.
-    const temp = `${file}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(state));
-    fs.renameSync(temp, file);
+    writeSmallFile(file, JSON.stringify(state));
   } catch (e) {
     console.error('Could not save the window position', e);
   }

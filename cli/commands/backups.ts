@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseBackupName, type BackupSummary } from '../../contract/backups.ts';
 import { AppError } from '../../contract/errors.ts';
+import type { Localised } from '../../contract/messages.ts';
 import { backUpRegisterFile, type ListedBackup, listBackupsOf, restoreRegisterFile } from '../../db/backups/offline.ts';
 import { backupDatabase } from '../../db/maintenance.ts';
 import { currentSchemaVersion, type OpenOptions } from '../../db/open.ts';
@@ -61,9 +62,12 @@ export const backupCommand = defineCommand({
   },
 });
 
+/** The command line speaks English: a backup's problems as their English sentences. */
+const englishOf = (said: readonly Localised[]): string => said.map((p) => p.message).join('; ');
+
 function line(b: BackupSummary, verified: ListedBackup['verification']): string {
-  const state = verified ? (verified.ok ? 'verified' : `FAILED: ${verified.problems.join('; ')}`) : b.state;
-  const problems = !verified && b.problems.length > 0 ? `: ${b.problems.join('; ')}` : '';
+  const state = verified ? (verified.ok ? 'verified' : `FAILED: ${englishOf(verified.problems)}`) : b.state;
+  const problems = !verified && b.problems.length > 0 ? `: ${englishOf(b.problems)}` : '';
   return [
     b.name,
     b.reason,
@@ -112,7 +116,7 @@ export const restoreCommand = defineCommand({
     const result = await restoreRegisterFile(options, folder, operator(), new Date());
     if (result.beforeRestore) io.out(`The register as it was is backed up in ${result.beforeRestore}.`);
     if (result.setAside) io.out(`The replaced register is kept at ${result.setAside}.`);
-    for (const warning of result.warnings) io.err(warning);
+    for (const warning of result.warnings) io.err(warning.message);
     io.out(
       `Restored ${db} from ${result.restored} (schema ${result.schemaVersion}, ${result.requestCount} requests, ${result.documentCount} documents).`,
     );

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BACKUP_REASONS, type BackupCheck, backupCheckSchema } from '../../contract/backups.ts';
 import { SHA256_HEX } from '../../contract/documents.ts';
+import { type Localised, localised } from '../../contract/messages.ts';
 import { DATABASE_IN_BACKUP, LAST_CHECK, MANIFEST, RECOVERY_IN_BACKUP } from './paths.ts';
 
 /**
@@ -62,7 +63,7 @@ export function relativeDocumentPath(dataDir: string, file: string): string {
   return path.relative(dataDir, file).split(path.sep).join('/');
 }
 
-export type ManifestRead = { ok: true; manifest: Manifest } | { ok: false; missing: boolean; problem: string };
+export type ManifestRead = { ok: true; manifest: Manifest } | { ok: false; missing: boolean; problem: Localised };
 
 export function readManifest(dir: string): ManifestRead {
   const file = path.join(dir, MANIFEST);
@@ -70,13 +71,13 @@ export function readManifest(dir: string): ManifestRead {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    return { ok: false, missing: true, problem: 'it has no manifest: it was never finished' };
+    return { ok: false, missing: true, problem: localised('backup.problem.noManifest') };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, missing: false, problem: 'its manifest is not readable JSON' };
+    return { ok: false, missing: false, problem: localised('backup.problem.manifestNotJson') };
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
@@ -84,7 +85,10 @@ export function readManifest(dir: string): ManifestRead {
     return {
       ok: false,
       missing: false,
-      problem: `its manifest is not valid (${issue ? `${issue.path.join('.') || 'manifest'}: ${issue.message}` : 'unknown'})`,
+      // The detail names the field in the file's own terms (a path and zod's words): for whoever repairs it.
+      problem: localised('backup.problem.manifestInvalid', {
+        detail: issue ? `${issue.path.join('.') || 'manifest'}: ${issue.message}` : 'unknown',
+      }),
     };
   }
   return { ok: true, manifest: parsed.data };
@@ -108,10 +112,16 @@ export function writeManifest(dir: string, manifest: Manifest): void {
   writeFileAtomically(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** A note written before problems became messages held them as English sentences. */
+const englishCheckSchema = backupCheckSchema.extend({ problems: z.array(z.string()) });
+
 export function readLastCheck(dir: string): BackupCheck | null {
   try {
-    const parsed = backupCheckSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, LAST_CHECK), 'utf8')));
-    return parsed.success ? parsed.data : null;
+    const json: unknown = JSON.parse(fs.readFileSync(path.join(dir, LAST_CHECK), 'utf8'));
+    const parsed = backupCheckSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const older = englishCheckSchema.safeParse(json);
+    return older.success ? { ...older.data, problems: older.data.problems.map((message) => ({ message })) } : null;
   } catch {
     return null;
   }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RestoreResult } from '../../contract/backups.ts';
+import { localised } from '../../contract/messages.ts';
 import { blobStoreBeside } from '../documents/blobs.ts';
 import { recoveryFileFor } from '../keys/recovery.ts';
 import { reasonOf, StorageError } from '../errors.ts';
@@ -125,25 +126,33 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
   const name = path.basename(backupDir);
   const verification = await verifyBackup(backupDir, options, now);
   if (!verification.ok) {
-    throw new StorageError('unreadable', {
-      key: 'backup.cannotRestore',
-      params: { name, problems: verification.problems.join('; ') },
-    });
+    // The problems also go one by one, as the backup's (`name`) problems: the screens say them in
+    // the reader's language (contract/messages.ts on `problems`).
+    throw new StorageError(
+      'unreadable',
+      {
+        key: 'backup.cannotRestore',
+        params: { name, problems: verification.problems.map((p) => p.message).join('; ') },
+      },
+      verification.problems.map((p) => ({ ...p, field: 'name' })),
+    );
   }
   const read = readManifest(backupDir);
-  if (!read.ok) throw failed('manifest', new Error(read.problem));
+  if (!read.ok) throw failed('manifest', new Error(read.problem.message));
   const { manifest } = read;
 
   const staged = `${databaseFile}.restoring`;
   fs.rmSync(staged, { force: true });
   try {
     const copied = await copyHashed(path.join(backupDir, manifest.database.path), staged);
-    if (copied.sha256 !== manifest.database.sha256) throw new Error('the database changed while it was copied.');
+    if (copied.sha256 !== manifest.database.sha256) {
+      throw new StorageError('unreadable', { key: 'backup.restoreFailed.changedWhileCopied' });
+    }
     await placeDocuments(backupDir, manifest, databaseFile);
     placeRecoveryFile(backupDir, manifest, databaseFile);
   } catch (e) {
     fs.rmSync(staged, { force: true });
-    throw failed('copying', e);
+    throw e instanceof StorageError ? e : failed('copying', e);
   }
 
   try {
@@ -159,20 +168,16 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
           throw failed('backingUp', e);
         }
         if ('taken' in backup) beforeRestore = backup.taken;
-        else
-          warnings.push(
-            `No backup of the replaced register could be taken (${backup.skipped}); it is set aside as it was.`,
-          );
+        else warnings.push(localised('backup.warning.noBackupBeforeRestore', { reason: backup.skipped }));
       }
 
       hooks.close();
+      if (exists && inUseElsewhere(databaseFile, options)) {
+        hooks.reopen();
+        throw new StorageError('unreadable', { key: 'backup.restoreFailed.inUse' });
+      }
       let setAside: string | null = null;
       try {
-        if (exists && inUseElsewhere(databaseFile, options)) {
-          throw new Error(
-            'another program has the register open (an import or export still running, another window, or mla-desk on the same file). Let it finish or close it, then restore again.',
-          );
-        }
         if (exists) {
           const folder = setAsideFolderOf(databaseFile);
           fs.mkdirSync(folder, { recursive: true });

@@ -4,11 +4,11 @@ import {
   type CompletenessCode,
   type CompletenessInput,
   checkCompleteness,
-  ELEMENT_NAMES,
   isCheckedMove,
   missingEssentials,
 } from '../../contract/completeness.ts';
-import type { FieldProblem } from '../../contract/errors.ts';
+import { type FieldProblem, problem } from '../../contract/errors.ts';
+import type { MessageKey, MessageParams } from '../../contract/messages.ts';
 import { requestAssistance, requestIdentifiers, requestLinks, requestParties, requests } from '../schema/index.ts';
 import type { Queryable } from '../types.ts';
 import { draftingFieldsOf } from './fields.ts';
@@ -60,7 +60,8 @@ export function completenessInputOf(db: Queryable, row: RequestRow): Completenes
 export interface GateOutcome {
   /** Why the move is refused (empty when it may go ahead). */
   problems: FieldProblem[];
-  message: string | null;
+  /** The refusal's own sentence, naming the request and what it lacks; null when none. */
+  refusal: { key: MessageKey; params: MessageParams } | null;
   /** The move goes ahead without these essentials, for this reason: the history keeps both. */
   override: { reason: string; missing: CompletenessCode[] } | null;
 }
@@ -83,17 +84,18 @@ export function completenessGate(
   to: Status,
   overrideReason: string | null,
 ): GateOutcome {
-  const none: GateOutcome = { problems: [], message: null, override: null };
+  const none: GateOutcome = { problems: [], refusal: null, override: null };
   if (!isCheckedMove(row.direction, row.status, to)) return none;
   const missing = missingEssentials(checkCompleteness(completenessInputOf(db, row))).map((i) => i.code);
   if (missing.length === 0) return none;
   if (overrideReason !== null) return { ...none, override: { reason: overrideReason, missing } };
-  const names = missing.map((code) => ELEMENT_NAMES[code]).join('; ');
+  // Codes, shown as each element's label in the reader's language (CODE_PARAMS `elements`).
+  const elements = missing.join(',');
   return {
-    message: `${row.reference} lacks what it must contain before it moves on: ${names}. Complete it, or give a reason to move it on anyway.`,
+    refusal: { key: 'move.lacksEssentials', params: { reference: row.reference, elements } },
     problems: [
-      { field: 'overrideReason', message: `A reason is required to move on without ${names}.` },
-      ...missing.map((code) => ({ field: `completeness.${code}`, message: `Missing: ${ELEMENT_NAMES[code]}.` })),
+      problem('overrideReason', 'move.reasonToMoveWithout', { elements }),
+      ...missing.map((code) => problem(`completeness.${code}`, 'move.missingElement', { elements: code })),
     ],
     override: null,
   };

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { isClosedStatus } from '../../contract/codes.ts';
-import { AppError, appError, type FieldProblem, problem } from '../../contract/errors.ts';
+import { appError, type FieldProblem, problem } from '../../contract/errors.ts';
 import type { RequestDetail, ValidTransition } from '../../contract/requests.ts';
 import { type Actor, recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
@@ -71,9 +71,9 @@ export function moveRequest(db: Db, input: ValidTransition, actor: Actor, clock:
       const gate = completenessGate(tx, row, input.to, input.overrideReason);
       problems.push(...gate.problems);
       if (problems.length > 0) {
-        throw gate.message === null
+        throw gate.refusal === null
           ? appError('invalid_input', 'move.incomplete', undefined, problems)
-          : new AppError('invalid_input', gate.message, problems);
+          : appError('invalid_input', gate.refusal.key, gate.refusal.params, problems);
       }
 
       const closing = isClosedStatus(input.to);

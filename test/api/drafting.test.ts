@@ -67,7 +67,11 @@ describe('drafting through the API', () => {
     const refused = await dispatch('requests.transition', move, ctx);
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining('the purpose of the evidence') },
+      error: {
+        code: 'invalid_input',
+        key: 'move.lacksEssentials',
+        message: expect.stringContaining('purpose of the evidence'),
+      },
     });
     expect(fieldsOf(refused)).toEqual(['overrideReason', 'completeness.purpose']);
 

@@ -102,6 +102,9 @@ describe('restoring while the API host runs', () => {
       error: {
         code: 'storage',
         message: `The backup ${backup.name} cannot be restored: register.sqlite does not have the SHA-256 its manifest records (altered). Nothing was changed.`,
+        key: 'backup.cannotRestore',
+        // Each problem also travels with its own key, for the screens to say in any language.
+        fields: [{ field: 'name', key: 'backup.problem.fileAltered', params: { file: 'register.sqlite' } }],
       },
     });
     expect(sha256(holder.register.location)).toBe(before);

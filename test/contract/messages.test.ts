@@ -27,6 +27,9 @@ describe('the English catalog', () => {
     expect(englishText('event.notNow', { reference: 'X-1', status: 'lapsed', event: 'reminder_sent' })).toBe(
       'X-1 (lapsed) cannot record "reminder sent" now.',
     );
+    expect(englishText('move.lacksEssentials', { reference: 'X-1', elements: 'purpose,facts_summary' })).toBe(
+      'X-1 lacks what it must contain before it moves on: purpose of the evidence, summary of the facts. Complete it, or give a reason to move it on anyway.',
+    );
   });
 
   it('knows its own keys, not a group of them nor a key it lacks', () => {

@@ -78,7 +78,7 @@ function rewriteManifest(backup: string, change: (m: ReturnType<typeof manifestO
 
 function manifestOf(backup: string) {
   const read = readManifest(backup);
-  if (!read.ok) throw new Error(read.problem);
+  if (!read.ok) throw new Error(read.problem.message);
   return read.manifest;
 }
 
@@ -220,7 +220,7 @@ describe('restoring a backup', () => {
     const damaged = sha256(t.options.file);
     const result = await restoreRegisterFile(t.options, t.backup, ACTOR, RESTORED);
     expect(result.beforeRestore).toBeNull();
-    expect(result.warnings).toEqual([
+    expect(result.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(
         // SQLite's integrity report may run over several lines, depending on the page damaged.
         /^No backup of the replaced register could be taken \(.*integrity check.*\); it is set aside as it was\.$/s,

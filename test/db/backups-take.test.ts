@@ -57,7 +57,7 @@ describe('a backup of the register', () => {
     expect(path.dirname(dir)).toBe(path.join(path.dirname(register.location), 'backups'));
 
     const read = readManifest(dir);
-    if (!read.ok) throw new Error(read.problem);
+    if (!read.ok) throw new Error(read.problem.message);
     const { manifest } = read;
     expect(manifest.database).toEqual({
       path: 'register.sqlite',
@@ -163,7 +163,11 @@ describe('a backup of the register', () => {
     const verification = await register.backups.verify(summary.name, later(1));
     expect(verification.ok).toBe(true);
     expect(verification.warnings).toEqual([
-      '1 document(s) were already missing from the data folder when it was taken',
+      {
+        key: 'backup.warning.documentsMissing',
+        params: { count: 1 },
+        message: '1 document was already missing from the data folder when it was taken',
+      },
     ]);
   });
 });
@@ -238,7 +242,7 @@ describe('an encrypted register', () => {
     expect(fs.readFileSync(copy).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
     // The document as the data folder keeps it: encrypted, under its keyed name, byte for byte.
     const read = readManifest(dir);
-    if (!read.ok) throw new Error(read.problem);
+    if (!read.ok) throw new Error(read.problem.message);
     const [document] = read.manifest.documents;
     if (!document) throw new Error('no document');
     const stored = path.join(path.dirname(register.location), document.path);
@@ -251,7 +255,12 @@ describe('an encrypted register', () => {
     const wrongKey = { file: register.location, migrationsFolder: MIGRATIONS, key: crypto.randomBytes(32) };
     const wrong = await verifyBackup(dir, wrongKey, later(2));
     expect(wrong.ok).toBe(false);
-    expect(wrong.problems).toEqual([expect.stringMatching(/^its database cannot be opened: The key does not open/)]);
+    expect(wrong.problems).toEqual([
+      expect.objectContaining({
+        key: 'backup.problem.cannotOpen',
+        message: expect.stringMatching(/^its database cannot be opened: The key does not open/),
+      }),
+    ]);
   });
 });
 
@@ -260,5 +269,25 @@ describe('the register without a backups folder yet', () => {
     const register = tempRegister();
     expect(await register.backups.list()).toMatchObject({ backups: [], incomplete: 0 });
     expect(await register.backups.newestDaily()).toBeNull();
+  });
+});
+
+describe('the note of a backup’s last verification', () => {
+  it('holds its problems as messages, and still reads a note whose problems an older version wrote in English', async () => {
+    const register = registerIn();
+    await fillRegister(register, 1, 0);
+    const summary = await register.backups.create('on-demand', AT);
+    const dir = path.join(register.backups.folder, summary.name);
+    fs.rmSync(path.join(dir, 'register.sqlite'));
+    await register.backups.verify(summary.name, later(1));
+    const [listed] = (await register.backups.list()).backups;
+    expect(listed?.lastCheck?.problems).toEqual([
+      { key: 'backup.problem.fileMissing', params: { file: 'register.sqlite' }, message: 'register.sqlite is missing' },
+    ]);
+
+    const older = { at: later(2).toISOString(), ok: false, problems: ['register.sqlite is missing'] };
+    fs.writeFileSync(path.join(dir, 'last-check.json'), JSON.stringify(older));
+    const [again] = (await register.backups.list()).backups;
+    expect(again?.lastCheck).toEqual({ ...older, problems: [{ message: 'register.sqlite is missing' }] });
   });
 });

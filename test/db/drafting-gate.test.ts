@@ -45,10 +45,13 @@ describe('the completeness gate of outgoing requests', () => {
     const refusal = move(register, r.id, { to: 'under_review', on: '2026-03-05' });
     await expect(refusal).rejects.toMatchObject({
       code: 'invalid_input',
-      message: expect.stringContaining('the purpose of the evidence'),
+      message: `${r.reference} lacks what it must contain before it moves on: purpose of the evidence. Complete it, or give a reason to move it on anyway.`,
+      // The elements travel as codes: each screen names them in its reader's language.
+      key: 'move.lacksEssentials',
+      params: { reference: r.reference, elements: 'purpose' },
       fields: [
-        { field: 'overrideReason', message: expect.stringContaining('the purpose of the evidence') },
-        { field: 'completeness.purpose' },
+        { field: 'overrideReason', key: 'move.reasonToMoveWithout', params: { elements: 'purpose' } },
+        { field: 'completeness.purpose', message: 'Missing: purpose of the evidence.' },
       ],
     });
     expect(footprint(register, r)).toEqual(before);
@@ -78,7 +81,9 @@ describe('the completeness gate of outgoing requests', () => {
       move(register, r.id, { to: 'under_review', on: '2026-03-05', overrideReason: '   ' }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
-      fields: expect.arrayContaining([{ field: 'overrideReason', message: expect.any(String) }]),
+      fields: expect.arrayContaining([
+        expect.objectContaining({ field: 'overrideReason', message: expect.any(String) }),
+      ]),
     });
   });
 

@@ -163,7 +163,11 @@ describe('database client', () => {
     current().exit(1);
     expect(processes).toHaveLength(3);
     expect(onFatal).toHaveBeenCalledOnce();
-    expect(onFatal.mock.calls[0]?.[0]).toMatch(/stopped 3 times/);
+    expect(onFatal.mock.calls[0]?.[0]).toEqual({
+      key: 'shell.stoppedTooOften',
+      params: { count: 3, code: 1 },
+      message: 'The register process stopped 3 times in a short while (last exit code 1). MLA Desk will close.',
+    });
     await expect(client.call('app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'storage' } });
   });
 
@@ -174,7 +178,11 @@ describe('database client', () => {
     await started;
     current().exit(1);
     current().reply({ type: 'init-failed', problem: 'unreadable', message: 'disk gone' });
-    await vi.waitFor(() => expect(onFatal).toHaveBeenCalledWith(expect.stringContaining('disk gone')));
+    await vi.waitFor(() =>
+      expect(onFatal).toHaveBeenCalledWith(
+        expect.objectContaining({ key: 'shell.notReopened', message: expect.stringContaining('disk gone') }),
+      ),
+    );
   });
 
   it('stops by asking the process to close the register, and refuses calls afterwards', async () => {

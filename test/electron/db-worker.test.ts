@@ -94,7 +94,14 @@ describe('database process logic', () => {
     const before = fs.readFileSync(file);
     await w.onMessage(init(file));
     expect(posted).toEqual([
-      { type: 'init-failed', problem: 'not_mla_desk', message: expect.stringContaining('not an MLA Desk register') },
+      {
+        type: 'init-failed',
+        problem: 'not_mla_desk',
+        message: expect.stringContaining('not an MLA Desk register'),
+        // The key goes too: the shell says it in the interface's language.
+        key: 'storage.notRegister',
+        params: { file },
+      },
     ]);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
@@ -122,7 +129,10 @@ describe('database process logic', () => {
       {
         type: 'reply',
         id: 1,
-        envelope: { ok: false, error: { code: 'storage', message: 'The register is not open.' } },
+        envelope: {
+          ok: false,
+          error: { code: 'storage', message: 'The register is not open.', key: 'shell.registerNotOpen' },
+        },
       },
     ]);
   });

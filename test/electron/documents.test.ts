@@ -102,9 +102,17 @@ describe('app://mla-desk/documents/<id>/content', () => {
     ).toBe(405);
     fs.chmodSync(file, 0o644);
     fs.rmSync(file);
-    expect(
-      (await serveAppRequest({ method: 'GET', url: 'app://mla-desk/documents/7/content' }, root, locate)).status,
-    ).toBe(404);
+    const gone = await serveAppRequest({ method: 'GET', url: 'app://mla-desk/documents/7/content' }, root, locate);
+    expect(gone.status).toBe(404);
+    // An envelope, as the web server's route answers: the page says it in the reader's language.
+    expect(await gone.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'not_found',
+        key: 'shell.storedFileMissing',
+        message: 'The stored file of this document is missing from the data folder.',
+      },
+    });
   });
 
   it('trusts no answer that is not a located document', async () => {

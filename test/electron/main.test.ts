@@ -9,6 +9,7 @@ import {
   SHELL_SET_LANGUAGE,
 } from '../../contract/bridge.ts';
 import { CHANNEL_NAMES } from '../../contract/channels.ts';
+import { menuText, shellMessage } from '../../electron/menu-text.ts';
 import { tempDir } from '../helpers/temp-register.ts';
 
 /** A stand-in for the parts of Electron that main.ts drives; each test arranges its own. */
@@ -19,6 +20,7 @@ const e = await vi.hoisted(async () => {
     lock: true,
     appDir: '',
     userData: '',
+    systemLanguages: ['en-GB'] as string[],
     dbReply: { type: 'ready', schemaVersion: 2, databaseFile: '/x/register.sqlite' } as unknown,
     windows: [] as { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[],
     forks: [] as { modulePath: string; sent: unknown[] }[],
@@ -33,6 +35,7 @@ const e = await vi.hoisted(async () => {
     getAppPath: () => state.appDir,
     getPath: () => state.userData,
     getVersion: () => '0.1.0-test',
+    getPreferredSystemLanguages: () => state.systemLanguages,
   });
   class BrowserWindow extends EventEmitter {
     static getFocusedWindow = () => null;
@@ -97,7 +100,15 @@ vi.mock('electron', () => e.electron);
 // source folder here (vitest defines __dirname per module).
 const BUNDLE_DIR = path.resolve(import.meta.dirname, '../../electron');
 
-function arrange(options: { lock?: boolean; nativeBuilt?: boolean; dbReply?: unknown } = {}) {
+function arrange(
+  options: {
+    lock?: boolean;
+    nativeBuilt?: boolean;
+    dbReply?: unknown;
+    systemLanguages?: string[];
+    savedLanguage?: string;
+  } = {},
+) {
   vi.resetModules();
   vi.clearAllMocks();
   e.electron.app.removeAllListeners();
@@ -106,6 +117,10 @@ function arrange(options: { lock?: boolean; nativeBuilt?: boolean; dbReply?: unk
   e.state.forks = [];
   e.state.appDir = tempDir();
   e.state.userData = tempDir();
+  e.state.systemLanguages = options.systemLanguages ?? ['en-GB'];
+  if (options.savedLanguage) {
+    fs.writeFileSync(path.join(e.state.userData, 'language.json'), JSON.stringify({ language: options.savedLanguage }));
+  }
   if (options.dbReply) e.state.dbReply = options.dbReply;
   if (options.nativeBuilt ?? true) {
     fs.mkdirSync(path.join(e.state.appDir, 'native', 'electron'), { recursive: true });
@@ -189,6 +204,40 @@ describe('main process shell', () => {
     expect(message).toContain('not changed');
     expect(e.state.windows).toHaveLength(0);
     expect(e.electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('says why in the language last chosen in the app, else the system’s, before any page has loaded', async () => {
+    const newer = {
+      type: 'init-failed',
+      problem: 'newer',
+      message: 'register.sqlite was written by a newer version of MLA Desk (this version knows schema 2).',
+      key: 'storage.newer',
+      params: { file: 'register.sqlite', known: 2 },
+    };
+    arrange({ dbReply: newer, systemLanguages: ['fr-CA', 'en-US'] });
+    await import('../../electron/main.ts');
+    await vi.waitFor(() => expect(e.electron.app.exit).toHaveBeenCalledWith(1));
+    const [title, message] = e.electron.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(title).toBe(menuText('fr')('shell.cannotOpen'));
+    expect(message).toBe(`${shellMessage('fr', newer)}\n\n${menuText('fr')('shell.fileUnchanged')}`);
+    expect(message).not.toContain('newer version');
+
+    arrange({ dbReply: newer, systemLanguages: ['fr-CA'], savedLanguage: 'ar' });
+    await import('../../electron/main.ts');
+    await vi.waitFor(() => expect(e.electron.app.exit).toHaveBeenCalledWith(1));
+    expect(e.electron.dialog.showErrorBox.mock.calls[0]?.[0]).toBe(menuText('ar')('shell.cannotOpen'));
+  });
+
+  it('remembers the language the page reports, for the menu and dialogs of the next start', async () => {
+    arrange();
+    await import('../../electron/main.ts');
+    await vi.waitFor(() => expect(e.state.windows).toHaveLength(1));
+    const follower = e.electron.ipcMain.handle.mock.calls.find(([name]) => name === SHELL_SET_LANGUAGE)?.[1] as
+      ((event: unknown, language: unknown) => unknown) | undefined;
+    if (!follower) throw new Error('no language handler');
+    await follower({ senderFrame: { url: 'app://mla-desk/index.html', parent: null } }, 'ru');
+    const saved: unknown = JSON.parse(fs.readFileSync(path.join(e.state.userData, 'language.json'), 'utf8'));
+    expect(saved).toEqual({ language: 'ru' });
   });
 
   it('explains a missing Electron build of better-sqlite3 instead of starting the database', async () => {

@@ -1,11 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupList, BackupSummary, RestoreResult } from '../../contract/backups.ts';
 import type { AppInfo } from '../../contract/channels.ts';
-import type { Envelope } from '../../contract/errors.ts';
+import { apiError, type Envelope } from '../../contract/errors.ts';
+import { localised } from '../../contract/messages.ts';
 import type { Role } from '../../contract/roles.ts';
 import { DEFAULT_BACKUP_RETENTION } from '../../contract/settings.ts';
+import i18n from '../../renderer/src/i18n/index.ts';
 import { BackupsPanel } from '../../renderer/src/screens/settings/BackupsPanel.tsx';
 import { ok, renderScreen } from './render.tsx';
 
@@ -44,7 +46,7 @@ const DAMAGED = backup({
   createdAt: '2026-03-09T08:00:00.000Z',
   reason: 'on-demand',
   state: 'damaged',
-  problems: ['documents/ab/ab12 is missing'],
+  problems: [localised('backup.problem.fileMissing', { file: 'documents/ab/ab12' })],
 });
 
 const LIST: BackupList = {
@@ -178,5 +180,89 @@ describe('BackupsPanel', () => {
     await waitFor(() => expect(calls.some((c) => c.channel === 'app.info')).toBe(true));
     expect(screen.queryByText('Backups')).not.toBeInTheDocument();
     expect(calls.some((c) => c.channel === 'backups.list')).toBe(false);
+  });
+});
+
+/*
+ * Issue 7: a backup's problems and warnings are messages, said in the reader's language. A
+ * stand-in language holds only the texts these tests read (in French); the rest reads in English.
+ */
+describe('BackupsPanel in another language', () => {
+  const STAND_IN = 'qy';
+  const french = {
+    messages: {
+      backup: {
+        cannotRestore: 'La sauvegarde {{name}} ne peut pas être restaurée : {{problems}}. Rien n’a été modifié.',
+        problem: {
+          fileMissing: '{{file}} est absent',
+          fileAltered: '{{file}} n’a pas l’empreinte SHA-256 inscrite dans son manifeste (altéré)',
+        },
+        warning: {
+          documentsMissing_one: '{{count}} document manquait déjà dans le dossier de données',
+          documentsMissing_many: '{{count}} de documents manquaient déjà dans le dossier de données',
+          documentsMissing_other: '{{count}} documents manquaient déjà dans le dossier de données',
+        },
+      },
+    },
+    backups: {
+      state: { damaged: 'Endommagée : {{problem}}' },
+      verifyFailed: 'La sauvegarde du {{at}} n’est pas saine : {{problems}}',
+      restoreFailed: 'Rien n’a été restauré : {{message}}',
+    },
+  };
+
+  beforeEach(async () => {
+    i18n.addResourceBundle(STAND_IN, 'translation', french, true, true);
+    await i18n.changeLanguage(STAND_IN);
+  });
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('says a damaged backup’s problem, a failed verification and a refused restore in that language', async () => {
+    const altered = localised('backup.problem.fileAltered', { file: 'register.sqlite' });
+    const missing = localised('backup.problem.fileMissing', { file: 'documents/ab/ab12' });
+    renderScreen(<BackupsPanel />, {
+      'app.info': () => ok(info(['administrator'])),
+      'backups.list': () => ok(LIST),
+      'backups.verify': () =>
+        ok({
+          name: DAILY.name,
+          ok: false,
+          problems: [altered, missing],
+          warnings: [localised('backup.warning.documentsMissing', { count: 1 })],
+          files: 3,
+          bytes: 100,
+          checkedAt: '2026-03-12T10:00:00.000Z',
+        }),
+      'backups.restore': () => ({
+        ok: false,
+        error: apiError('storage', 'backup.cannotRestore', { name: DAILY.name, problems: altered.message }, [
+          { ...altered, field: 'name' },
+        ]),
+      }),
+    });
+    const rows = within(await table()).getAllByRole('row');
+    expect(rows[2]).toHaveTextContent('Endommagée : documents/ab/ab12 est absent');
+    expect(rows[2]).not.toHaveTextContent('is missing');
+
+    const daily = rows[1];
+    if (!daily) throw new Error('row missing');
+    await userEvent.click(within(daily).getByRole('button', { name: /^Verify/ }));
+    expect(
+      await screen.findByText(
+        /n’est pas saine : register\.sqlite n’a pas l’empreinte SHA-256 inscrite dans son manifeste \(altéré\); documents\/ab\/ab12 est absent$/,
+      ),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('1 document manquait déjà dans le dossier de données')).toBeInTheDocument();
+
+    await userEvent.click(within(daily).getByRole('button', { name: /^Restore the backup of/ }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Restore this backup' }));
+    expect(
+      await within(dialog).findByText(
+        `Rien n’a été restauré : La sauvegarde ${DAILY.name} ne peut pas être restaurée : register.sqlite n’a pas l’empreinte SHA-256 inscrite dans son manifeste (altéré). Rien n’a été modifié.`,
+      ),
+    ).toBeInTheDocument();
   });
 });

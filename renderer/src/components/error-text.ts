@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isMessageKey, type Localised, withCodeLabels } from '../../../contract/messages.ts';
+import { isMessageKey, type Localised, PROBLEMS_PARAM, withCodeLabels } from '../../../contract/messages.ts';
 import { ApiCallError } from '../api/client.ts';
 
 /**
@@ -9,9 +9,12 @@ import { ApiCallError } from '../api/client.ts';
  * (contract/messages.ts). A message without a key, or with one this app does not know (a newer
  * server), is shown in the English it carries.
  */
-export function messageText(t: TFunction, said: Localised): string {
+export function messageText(t: TFunction, said: Localised & { fields?: readonly Localised[] | undefined }): string {
   if (said.key === undefined || !isMessageKey(said.key)) return said.message;
   const values = withCodeLabels(said.params ?? {}, (labels, code) => t(`${labels}.${code}`, { defaultValue: code }));
+  if (typeof values[PROBLEMS_PARAM] === 'string' && said.fields && said.fields.length > 0) {
+    values[PROBLEMS_PARAM] = said.fields.map((field) => messageText(t, field)).join('; ');
+  }
   const count = values['count'];
   // Parameters go in `replace`, so none is taken for an option of i18next's own (context, lng…).
   return t(`messages.${said.key}`, {

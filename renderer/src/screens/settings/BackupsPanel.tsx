@@ -3,13 +3,15 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BackupSummary } from '../../../../contract/backups.ts';
+import type { Localised } from '../../../../contract/messages.ts';
 import { formatNumber, languageOf } from '../../i18n/format.ts';
 import { useApi } from '../../api/context.tsx';
 import { formatMoment, formatSize } from '../request/documents/format.ts';
 import { RestoreDialog } from './RestoreDialog.tsx';
 import { RetentionForm } from './RetentionForm.tsx';
-import { errorText } from '../../components/error-text.ts';
+import { errorText, messageText } from '../../components/error-text.ts';
 
 const LIST_KEY = ['backups.list'];
 
@@ -21,11 +23,14 @@ export function BackupsPanel() {
   return <Backups />;
 }
 
+const firstProblem = (t: TFunction, problems: readonly Localised[]): string =>
+  problems[0] ? messageText(t, problems[0]) : '';
+
 function CheckCell({ backup }: { backup: BackupSummary }) {
   const { t, i18n } = useTranslation();
   const at = (iso: string) => formatMoment(iso, i18n.language);
   if (backup.state === 'damaged') {
-    return <Text c="red">{t('backups.state.damaged', { problem: backup.problems[0] ?? '' })}</Text>;
+    return <Text c="red">{t('backups.state.damaged', { problem: firstProblem(t, backup.problems) })}</Text>;
   }
   if (backup.state === 'newer') return <Text c="orange">{t('backups.state.newer')}</Text>;
   const check = backup.lastCheck;
@@ -36,7 +41,7 @@ function CheckCell({ backup }: { backup: BackupSummary }) {
       ) : check.ok ? (
         <Text c="green">{t('backups.state.verified', { at: at(check.at) })}</Text>
       ) : (
-        <Text c="red">{t('backups.state.failed', { at: at(check.at), problem: check.problems[0] ?? '' })}</Text>
+        <Text c="red">{t('backups.state.failed', { at: at(check.at), problem: firstProblem(t, check.problems) })}</Text>
       )}
       {backup.missingDocuments > 0 && (
         <Text size="sm" c="orange">
@@ -74,9 +79,14 @@ function Backups() {
           ? { color: 'green', message: t('backups.verified', { at: at(backup.createdAt), files: result.files }) }
           : {
               color: 'red',
-              message: t('backups.verifyFailed', { at: at(backup.createdAt), problems: result.problems.join('; ') }),
+              message: t('backups.verifyFailed', {
+                at: at(backup.createdAt),
+                problems: result.problems.map((p) => messageText(t, p)).join('; '),
+              }),
             },
       );
+      // Worth knowing though no reason to refuse it: documents already missing when it was taken.
+      for (const warning of result.warnings) notifications.show({ color: 'orange', message: messageText(t, warning) });
       await refresh();
     },
     onError: (e) => notifications.show({ color: 'red', message: errorText(t, e) }),

@@ -6,7 +6,7 @@ import type { BackupSummary } from '../../../../contract/backups.ts';
 import { useApi } from '../../api/context.tsx';
 import { formatMoment } from '../request/documents/format.ts';
 import { useReturnFocus } from '../../components/useReturnFocus.ts';
-import { errorText } from '../../components/error-text.ts';
+import { errorText, messageText } from '../../components/error-text.ts';
 
 interface Props {
   backup: BackupSummary;
@@ -34,6 +34,9 @@ export function RestoreDialog({ backup, setAsideFolder, onClose }: Props) {
         autoClose: false,
         message: t('backups.restored', { at, setAside: result.setAside ?? '' }),
       });
+      for (const warning of result.warnings) {
+        notifications.show({ color: 'orange', autoClose: false, message: messageText(t, warning) });
+      }
       onClose();
       await queryClient.invalidateQueries();
     },
