@@ -2,6 +2,9 @@
 export interface Clock {
   /** ISO timestamp of the change. */
   at: string;
-  /** The office's calendar date today (YYYY-MM-DD). */
+  /**
+   * The office's calendar date today (YYYY-MM-DD), in the clock settings' zone or else this
+   * machine's: the day the legal clocks count from (api/handlers/requests.ts clockOf).
+   */
   today: string;
 }

@@ -37,7 +37,7 @@ export const accountHandlers: HandlersFor<'accounts.'> = {
     };
   },
   'accounts.createFirstAdministrator': async (input, ctx) =>
-    signedIn(await ctx.register.accounts.createFirstAdministrator(input, clockOf(ctx)), ctx),
+    signedIn(await ctx.register.accounts.createFirstAdministrator(input, await clockOf(ctx)), ctx),
   'accounts.signIn': async (input, ctx) => {
     const result = await ctx.register.accounts.signIn(input.username, input.password, ctx.now);
     return result.outcome === 'signedIn' ? signedIn(result.person, ctx) : result;
@@ -45,26 +45,37 @@ export const accountHandlers: HandlersFor<'accounts.'> = {
   'accounts.signOut': async (_input, ctx) => ({ signedOut: ctx.session.end() }),
   'accounts.changePassword': async (input, ctx) => {
     const id = ownAccount(ctx);
-    await ctx.register.accounts.changePassword(id, input.currentPassword, input.newPassword, ctx.caller, clockOf(ctx));
+    await ctx.register.accounts.changePassword(
+      id,
+      input.currentPassword,
+      input.newPassword,
+      ctx.caller,
+      await clockOf(ctx),
+    );
     return { changed: true };
   },
   'accounts.list': (_input, ctx) => ctx.register.accounts.list(),
-  'accounts.add': (input, ctx) => ctx.register.accounts.add(input, ctx.caller, clockOf(ctx)),
+  'accounts.add': async (input, ctx) => ctx.register.accounts.add(input, ctx.caller, await clockOf(ctx)),
   'accounts.update': async (input, ctx) => {
-    const person = await ctx.register.accounts.update(input, ctx.caller, clockOf(ctx));
+    const person = await ctx.register.accounts.update(input, ctx.caller, await clockOf(ctx));
     // The next call of a disabled person is refused anyway; their open sessions go at once.
     if (person.disabled) ctx.session.endAllOf(person.id);
     return person;
   },
   'accounts.resetPassword': async (input, ctx) => {
-    const person = await ctx.register.accounts.resetPassword(input.id, input.password, ctx.caller, clockOf(ctx));
+    const person = await ctx.register.accounts.resetPassword(input.id, input.password, ctx.caller, await clockOf(ctx));
     // Whoever is signed in with the old password is signed out.
     ctx.session.endAllOf(person.id);
     return person;
   },
-  'accounts.unlock': (input, ctx) => ctx.register.accounts.unlock(input.id, ctx.caller, clockOf(ctx)),
+  'accounts.unlock': async (input, ctx) => ctx.register.accounts.unlock(input.id, ctx.caller, await clockOf(ctx)),
   'accounts.setLanguage': async (input, ctx) => {
-    const person = await ctx.register.accounts.setLanguage(ownAccount(ctx), input.language, ctx.caller, clockOf(ctx));
+    const person = await ctx.register.accounts.setLanguage(
+      ownAccount(ctx),
+      input.language,
+      ctx.caller,
+      await clockOf(ctx),
+    );
     return { language: person.language ?? input.language };
   },
 };

@@ -1,4 +1,3 @@
-import { localIsoDate } from '../../contract/dates.ts';
 import { checkWritablePath } from '../files.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
@@ -10,7 +9,7 @@ export const appHandlers: HandlersFor<'app.' | 'settings.' | 'register.'> = {
     schemaVersion: ctx.register.schemaVersion,
     databaseFile: ctx.register.location,
     actor: { name: ctx.caller.name, roles: [...ctx.caller.roles] },
-    today: localIsoDate(ctx.now()),
+    today: (await clockOf(ctx)).today,
   }),
   'app.integrity': (_input, ctx) => ctx.register.auditChain(),
   'register.backup': (input, ctx) => {
@@ -18,8 +17,8 @@ export const appHandlers: HandlersFor<'app.' | 'settings.' | 'register.'> = {
     return ctx.register.backupTo(input.file);
   },
   'settings.get': (_input, ctx) => ctx.register.settings(),
-  'settings.update': (input, ctx) => {
+  'settings.update': async (input, ctx) => {
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    return ctx.register.updateSettings(patch, ctx.caller, clockOf(ctx));
+    return ctx.register.updateSettings(patch, ctx.caller, await clockOf(ctx));
   },
 };

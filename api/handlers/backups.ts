@@ -6,14 +6,14 @@ export const backupHandlers: HandlersFor<'backups.'> = {
   'backups.list': (_input, ctx) => ctx.register.backups.list(),
   'backups.create': (_input, ctx) => ctx.register.backups.create('on-demand', ctx.now()),
   'backups.verify': (input, ctx) => ctx.register.backups.verify(input.name, ctx.now()),
-  'backups.restore': (input, ctx) => {
+  'backups.restore': async (input, ctx) => {
     if (!ctx.registerSwap) {
       throw appError('storage', 'backup.replaceWhileOpen');
     }
-    return ctx.registerSwap.restore(input.name, ctx.caller, clockOf(ctx));
+    return ctx.registerSwap.restore(input.name, ctx.caller, await clockOf(ctx));
   },
-  'backups.retention': (input, ctx) => {
+  'backups.retention': async (input, ctx) => {
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    return ctx.register.backups.updateRetention(patch, ctx.caller, clockOf(ctx));
+    return ctx.register.backups.updateRetention(patch, ctx.caller, await clockOf(ctx));
   },
 };

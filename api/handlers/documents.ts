@@ -38,7 +38,7 @@ export const documentHandlers: HandlersFor<'documents.' | 'correspondence.'> = {
     const name = recordedName(input);
     const file = resolveFileSource(input.source, ctx.files);
     const { source: _source, name: _name, ...fields } = input;
-    const document = await ctx.register.documents.attach({ ...fields, file, name }, ctx.caller, clockOf(ctx));
+    const document = await ctx.register.documents.attach({ ...fields, file, name }, ctx.caller, await clockOf(ctx));
     // The upload has served its purpose: its bytes are in the store now.
     if (input.source.kind === 'upload') fs.rmSync(file, { force: true });
     return document;
@@ -49,16 +49,18 @@ export const documentHandlers: HandlersFor<'documents.' | 'correspondence.'> = {
   },
   'documents.verify': async (input, ctx) => {
     await visibleDocument(ctx, input.id);
-    return ctx.register.documents.verify(input.id, clockOf(ctx));
+    return ctx.register.documents.verify(input.id, await clockOf(ctx));
   },
   'documents.saveCopy': async (input, ctx) => {
     const document = await visibleDocument(ctx, input.id);
     const target = prepareTarget(input.target, document.originalName, ctx.files);
-    await ctx.register.documents.copyTo(input.id, target.path, ctx.caller, clockOf(ctx));
+    await ctx.register.documents.copyTo(input.id, target.path, ctx.caller, await clockOf(ctx));
     return target.done();
   },
-  'correspondence.add': (input, ctx) => ctx.register.documents.addCorrespondence(input, ctx.caller, clockOf(ctx)),
-  'correspondence.update': (input, ctx) => ctx.register.documents.updateCorrespondence(input, ctx.caller, clockOf(ctx)),
+  'correspondence.add': async (input, ctx) =>
+    ctx.register.documents.addCorrespondence(input, ctx.caller, await clockOf(ctx)),
+  'correspondence.update': async (input, ctx) =>
+    ctx.register.documents.updateCorrespondence(input, ctx.caller, await clockOf(ctx)),
   'correspondence.list': async (input, ctx) => {
     await assertRequestVisible(ctx, input.requestId);
     return ctx.register.documents.listCorrespondence(input.requestId);

@@ -1,4 +1,3 @@
-import { localIsoDate } from '../../contract/dates.ts';
 import { AppError, apiError, appError } from '../../contract/errors.ts';
 import type { ImportJob } from '../../contract/channels/interchange.ts';
 import type { Register } from '../../db/register.ts';
@@ -35,6 +34,8 @@ export const interchangeHandlers: HandlersFor<'interchange.'> = {
    */
   'interchange.import': async (input, ctx) => {
     const file = resolveFileSource(input.source, ctx.files);
+    // Before the check for a running import, so nothing waits between that check and the new job.
+    const clock = await clockOf(ctx);
     const jobs = jobsOf(ctx.register);
     if ([...jobs.values()].some((j) => j.state === 'running')) {
       throw appError('storage', 'import.running');
@@ -57,7 +58,7 @@ export const interchangeHandlers: HandlersFor<'interchange.'> = {
       ignoreUnknownColumns: input.ignoreUnknownColumns,
     };
     void ctx.register.interchange
-      .import(file, options, ctx.caller, clockOf(ctx), (progress) => Object.assign(job, progress))
+      .import(file, options, ctx.caller, clock, (progress) => Object.assign(job, progress))
       .then(
         (report) => Object.assign(job, { state: 'done', report }),
         (e: unknown) => {
@@ -84,7 +85,7 @@ export const interchangeHandlers: HandlersFor<'interchange.'> = {
   },
 
   'interchange.export': async (input, ctx) => {
-    const name = `register-${localIsoDate(ctx.now())}.${input.format}`;
+    const name = `register-${(await clockOf(ctx)).today}.${input.format}`;
     const target = prepareTarget(input.target, name, ctx.files);
     const { rows } = await ctx.register.interchange.export(target.path, input.format);
     return { ...target.done(), rows };

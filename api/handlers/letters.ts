@@ -11,7 +11,7 @@ import type { HandlersFor } from '../handler-types.ts';
 import { clockOf } from './requests.ts';
 
 /** The letter's date and signature: today at the office, and the signed-in person's name. */
-const makerOf = (ctx: HandlerContext) => ({ today: clockOf(ctx).today, author: ctx.caller.displayName });
+const makerOf = async (ctx: HandlerContext) => ({ today: (await clockOf(ctx)).today, author: ctx.caller.displayName });
 
 /**
  * The new logo, read and checked before anything is saved: a PNG or a JPEG (by its bytes, not
@@ -40,29 +40,31 @@ function readLogo(input: ValidSaveLetterhead, ctx: HandlerContext): NewLogo | nu
 export const letterHandlers: HandlersFor<'letters.'> = {
   'letters.templates': (_input, ctx) => ctx.register.letters.templates(),
   'letters.template': (input, ctx) => ctx.register.letters.template(input.code, input.language),
-  'letters.saveTemplate': (input, ctx) => ctx.register.letters.saveTemplate(input, ctx.caller, clockOf(ctx)),
-  'letters.restoreDefault': (input, ctx) => ctx.register.letters.restoreDefault(input, ctx.caller, clockOf(ctx)),
+  'letters.saveTemplate': async (input, ctx) =>
+    ctx.register.letters.saveTemplate(input, ctx.caller, await clockOf(ctx)),
+  'letters.restoreDefault': async (input, ctx) =>
+    ctx.register.letters.restoreDefault(input, ctx.caller, await clockOf(ctx)),
   'letters.previewTemplate': async (input, ctx) => {
     const request =
       input.requestId === null ? null : await ctx.register.requests.get(input.requestId, scopeOf(ctx.caller));
-    return ctx.register.letters.preview({ ...input, request }, makerOf(ctx));
+    return ctx.register.letters.preview({ ...input, request }, await makerOf(ctx));
   },
   'letters.letterhead': (_input, ctx) => ctx.register.letters.letterhead(),
-  'letters.saveLetterhead': (input, ctx) => {
+  'letters.saveLetterhead': async (input, ctx) => {
     const logo = readLogo(input, ctx);
-    return ctx.register.letters.saveLetterhead(input, logo, ctx.caller, clockOf(ctx));
+    return ctx.register.letters.saveLetterhead(input, logo, ctx.caller, await clockOf(ctx));
   },
   'letters.preview': async (input, ctx) => {
     await assertRequestVisible(ctx, input.requestId);
     const request = await ctx.register.requests.get(input.requestId, scopeOf(ctx.caller));
     const { requestId: _id, ...choice } = input;
-    return ctx.register.letters.preview({ ...choice, request }, makerOf(ctx));
+    return ctx.register.letters.preview({ ...choice, request }, await makerOf(ctx));
   },
   'letters.generate': async (input, ctx) => {
     await assertRequestVisible(ctx, input.requestId);
     const request = await ctx.register.requests.get(input.requestId, scopeOf(ctx.caller));
     const choice = { code: input.code, language: input.language };
-    return ctx.register.letters.generate(request, choice, ctx.caller, clockOf(ctx), ctx.caller.displayName);
+    return ctx.register.letters.generate(request, choice, ctx.caller, await clockOf(ctx), ctx.caller.displayName);
   },
   'letters.list': async (input, ctx) => {
     await assertRequestVisible(ctx, input.requestId);
@@ -71,11 +73,11 @@ export const letterHandlers: HandlersFor<'letters.'> = {
   'letters.markSent': async (input, ctx) => {
     const letter = await ctx.register.letters.get(input.id);
     await assertRequestVisible(ctx, letter.requestId);
-    return ctx.register.letters.markSent(input, ctx.caller, clockOf(ctx));
+    return ctx.register.letters.markSent(input, ctx.caller, await clockOf(ctx));
   },
   'letters.caseSummary': async ({ target, ...input }, ctx) => {
     await assertRequestVisible(ctx, input.requestId);
-    const { today } = clockOf(ctx);
+    const { today } = await clockOf(ctx);
     const scope = scopeOf(ctx.caller);
     const request = await ctx.register.requests.get(input.requestId, scope);
     const out = prepareTarget(target, `case-summary-${fileSlug(request.reference)}-${today}.pdf`, ctx.files);

@@ -4,6 +4,8 @@ import { clockOf } from './requests.ts';
 export const profileHandlers: HandlersFor<'profiles.'> = {
   'profiles.list': (_input, ctx) => ctx.register.profiles.listCountryProfiles(),
   'profiles.ofCountry': (input, ctx) => ctx.register.profiles.countryProfileOf(input.country),
-  'profiles.save': (input, ctx) => ctx.register.profiles.saveCountryProfile(input, ctx.caller, clockOf(ctx)),
-  'profiles.delete': (input, ctx) => ctx.register.profiles.deleteCountryProfile(input.id, ctx.caller, clockOf(ctx)),
+  'profiles.save': async (input, ctx) =>
+    ctx.register.profiles.saveCountryProfile(input, ctx.caller, await clockOf(ctx)),
+  'profiles.delete': async (input, ctx) =>
+    ctx.register.profiles.deleteCountryProfile(input.id, ctx.caller, await clockOf(ctx)),
 };

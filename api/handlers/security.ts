@@ -11,6 +11,6 @@ export const securityHandlers: HandlersFor<'security.'> = {
     if (!ctx.register.encryption.status().encrypted) {
       throw appError('storage', 'key.notEncrypted');
     }
-    return ctx.register.encryption.createRecoveryPassphrase(ctx.caller, clockOf(ctx));
+    return ctx.register.encryption.createRecoveryPassphrase(ctx.caller, await clockOf(ctx));
   },
 };

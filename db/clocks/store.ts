@@ -1,4 +1,5 @@
 import { systemTimeZone } from '../../contract/clock-calendar.ts';
+import { officeIsoDate } from '../../contract/dates.ts';
 import { type ClockEnvironment, clockSubjectOf, requestClocks, todayOf } from '../../contract/clock-compute.ts';
 import type { DueClocks, RequestClocks } from '../../contract/clock-results.ts';
 import type { ClockSettings, ClockSettingsPatch } from '../../contract/settings.ts';
@@ -18,7 +19,10 @@ export interface ClockStore {
   ofRequest(id: number, now: Date): Promise<RequestClocks>;
   /** The clocks overdue or due soon at `now` among the requests in `scope` (null: all). */
   due(now: Date, scope: RequestScope | null): Promise<DueClocks>;
-  /** The office's calendar day at `now`, in its zone (the settings', or this machine's). */
+  /**
+   * The office's calendar day at `now`, in its zone (the settings', or this machine's): the
+   * register's "today" for every call (api/handlers/requests.ts clockOf).
+   */
   officeDay(now: Date): Promise<string>;
 }
 
@@ -34,9 +38,16 @@ export function clockEnvironment(db: Queryable, now: Date): ClockEnvironment {
 }
 
 export function sqliteClockStore(db: Db): ClockStore {
+  // The settings' zone ('' for none), read once: every call asks for the day, and only saving
+  // the settings here changes it (a restored backup opens a new register, with a new store).
+  let zone: string | undefined;
   return {
     settings: async () => readClockSettings(db),
-    updateSettings: async (patch, actor, clock) => updateClockSettings(db, patch, actor, clock.at),
+    updateSettings: async (patch, actor, clock) => {
+      const saved = updateClockSettings(db, patch, actor, clock.at);
+      zone = saved.timeZone;
+      return saved;
+    },
     ofRequest: async (id, now) => {
       const env = clockEnvironment(db, now);
       // Unscoped: a follow-up the caller may not open still stops a preservation's clock.
@@ -44,6 +55,6 @@ export function sqliteClockStore(db: Db): ClockStore {
       return { now: now.toISOString(), today: todayOf(env), timeZone: env.zone, clocks };
     },
     due: async (now, scope) => dueClocks(db, clockEnvironment(db, now), scope),
-    officeDay: async (now) => todayOf(clockEnvironment(db, now)),
+    officeDay: async (now) => officeIsoDate(now, (zone ??= readClockSettings(db).timeZone)),
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestDetail } from '../../contract/requests.ts';
+import { documentWithItsHash, generateLetterOfRequest, markLetterSentByEmail } from './drafting-steps.ts';
 import { callApi, closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
 
 let app: WebApp;
@@ -57,52 +58,28 @@ describe('letters from a request, in Chromium', () => {
     await page.evaluate(`window.location.hash = '#/requests/${request.id}'`);
     await page.getByRole('heading', { level: 2, name: request.reference }).waitFor();
 
-    // The letters of the request: the letter of request is offered, in English, with its preview.
-    await page.getByRole('button', { name: 'Letters…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Letters for ${request.reference}` });
-    const preview = dialog.getByRole('article', { name: 'Preview of the letter' });
-    await preview.getByText('Request for mutual legal assistance in criminal matters').waitFor();
-    expect(await dialog.getByRole('combobox', { name: 'Letter', exact: true }).inputValue()).toBe('Letter of request');
-    expect(await preview.innerText()).toContain('To trace the proceeds of the fraud');
-    await page.screenshot({ path: screenshotPath('letters-01-preview') });
-
-    await dialog.getByRole('button', { name: 'Generate DOCX and PDF' }).click();
-    const pdfName = `${request.reference}_letter_of_request_en_`;
-    const generated = dialog.getByRole('table', { name: `Letters generated for ${request.reference}` });
-    await generated.getByText(pdfName, { exact: false }).first().waitFor();
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    // The letters of the request: the letter of request is offered, in English, with its preview;
+    // generated as DOCX and PDF.
+    const { pdfName, docxName } = await generateLetterOfRequest(
+      page,
+      request.reference,
+      'To trace the proceeds of the fraud',
+      'letters-01-preview',
+    );
 
     // Both files are documents of the request, with their SHA-256.
     await openTab(/^Documents/);
-    const documents = page.getByRole('region', { name: new RegExp(`Documents of ${request.reference}`) });
-    await documents
-      .getByText(/letter_of_request_en_.*\.pdf/)
-      .first()
-      .waitFor();
-    await documents
-      .getByText(/letter_of_request_en_.*\.docx/)
-      .first()
-      .waitFor();
+    await documentWithItsHash(page, request.reference, pdfName);
+    await documentWithItsHash(page, request.reference, docxName);
     await page.screenshot({ path: screenshotPath('letters-02-documents'), fullPage: true });
 
     // Sent by e-mail: recorded with the PDF in the correspondence log and in the history.
-    await page.getByRole('button', { name: 'Letters…' }).click();
-    await dialog.getByRole('button', { name: /^Mark .*\.pdf as sent$/ }).click();
-    const send = page.getByRole('dialog', { name: 'Record the letter as sent' });
-    await send.getByRole('combobox', { name: /^Channel/ }).click();
-    await page.getByRole('option', { name: 'E-mail' }).click();
-    await send.getByRole('button', { name: 'Record as sent' }).click();
-    await send.waitFor({ state: 'detached' });
-    await dialog.getByText(/^Sent on /).waitFor();
-    await page.screenshot({ path: screenshotPath('letters-03-sent') });
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    await markLetterSentByEmail(page, request.reference, pdfName, 'letters-03-sent');
 
     await openTab(/^Correspondence/);
     const log = page.getByRole('table', { name: new RegExp(`Correspondence.*${request.reference}`) });
     await log.getByText(`Letter of request sent (${request.reference})`).waitFor();
-    expect(await log.innerText()).toMatch(/letter_of_request_en_.*\.pdf/);
+    expect(await log.innerText()).toContain(pdfName);
     await openTab(/^History/);
     const history = page.getByRole('table', { name: 'History' });
     await history.getByText(`Letter of request sent (${request.reference})`).waitFor();
