@@ -1,5 +1,6 @@
 import { DATA_CATEGORIES, type DataCategory } from '../../contract/codes.ts';
 import type { LetterCode, LetterheadView } from '../../contract/letters.ts';
+import type { Treaty } from '../../contract/profiles.ts';
 import type { RequestDetail } from '../../contract/requests.ts';
 import { type Language, localeOf } from '../../i18n/languages.ts';
 import { labelsFor } from '../reports/labels.ts';
@@ -90,6 +91,12 @@ export interface LetterRequest {
   legalBasis: string | null;
   legalBasisCode: string | null;
   legalBasisDetail: string | null;
+  /**
+   * The treaty of the request's legal basis as the counterpart state's country profile lists
+   * it (its title, in force since): how a letter names a bilateral or regional treaty. Both
+   * null when the basis is no treaty or the profile does not list it.
+   */
+  treaty: { name: string | null; inForceSince: string | null };
   channel: string | null;
   channelCode: string | null;
   offences: Coded[];
@@ -142,6 +149,8 @@ export interface LetterContext {
   today: string;
   letterhead: LetterheadView;
   author: string;
+  /** The counterpart's treaty for the request's legal basis (treaty.ts), or null. */
+  treaty: Pick<Treaty, 'name' | 'inForceSince'> | null;
 }
 
 /** The template's data for `request`, in `context.language`. */
@@ -187,6 +196,7 @@ export function letterData(request: RequestDetail, context: LetterContext): Lett
       legalBasis: request.legalBasis === null ? null : codes.legalBasis[request.legalBasis],
       legalBasisCode: request.legalBasis,
       legalBasisDetail: request.legalBasisDetail,
+      treaty: { name: context.treaty?.name ?? null, inForceSince: date(context.treaty?.inForceSince ?? null) },
       channel: request.channel === null ? null : codes.channel[request.channel],
       channelCode: request.channel,
       offences: coded(request.offences, codes.iccs),

@@ -10,7 +10,7 @@ import { mediaTypeOf } from '../documents/media-type.ts';
 import { documentsWithHash } from '../documents/read.ts';
 import { correspondence, documents, letters, requests } from '../schema/index.ts';
 import type { Db, Queryable } from '../types.ts';
-import { letterData } from './data-model.ts';
+import { type LetterContext, letterData } from './data-model.ts';
 import { letterDocx } from './docx.ts';
 import { renderTemplate } from './engine.ts';
 import { imageInfo } from './image.ts';
@@ -18,6 +18,7 @@ import { type Letterhead, readLetterhead } from './letterhead.ts';
 import { parseMarkup } from './markup.ts';
 import { letterPdf } from './pdf.ts';
 import type { RenderedLetter } from './rendered.ts';
+import { treatyOf } from './treaty.ts';
 import { effectiveTemplate, templateError } from './templates.ts';
 
 export interface LetterChoice {
@@ -40,7 +41,8 @@ export function assertLetterFits(request: Pick<RequestDetail, 'direction' | 'kin
 
 /**
  * The letter's blocks from `body` (the stored template unless the editor's text is given)
- * and the request's data; a template that fails on this request is an error naming its line.
+ * and the request's data, with the treaty its legal basis names (treaty.ts); a template that
+ * fails on this request is an error naming its line.
  */
 export function renderLetter(
   request: RequestDetail,
@@ -48,9 +50,10 @@ export function renderLetter(
   body: string,
   letterhead: Letterhead,
   maker: LetterMaker,
+  treaty: LetterContext['treaty'],
 ): RenderedLetter {
   const direction = directionOf(choice.language);
-  const data = letterData(request, { ...choice, today: maker.today, letterhead, author: maker.author });
+  const data = letterData(request, { ...choice, today: maker.today, letterhead, author: maker.author, treaty });
   const rendered = renderTemplate(body, data, direction);
   if (!rendered.ok) throw templateError(rendered.problem, 'letter.renderFailed');
   const blocks = parseMarkup(rendered.markup);
@@ -129,7 +132,14 @@ export async function generateLetter(
 ): Promise<GeneratedLetter> {
   assertLetterFits(request, choice.code);
   const template = effectiveTemplate(db, choice.code, choice.language);
-  const letter = renderLetter(request, choice, template.body, letterheadOf(db), { today: clock.today, author });
+  const letter = renderLetter(
+    request,
+    choice,
+    template.body,
+    letterheadOf(db),
+    { today: clock.today, author },
+    treatyOf(db, request),
+  );
   const [docx, pdf] = await Promise.all([letterDocx(letter), letterPdf(letter)]);
   const base = `${request.reference}_${choice.code}_${choice.language}_${clock.today}`;
   const files = [

@@ -1,5 +1,6 @@
 import type { Direction, Kind } from '../../contract/codes.ts';
 import type { LetterheadView } from '../../contract/letters.ts';
+import type { Treaty } from '../../contract/profiles.ts';
 import type { RequestDetail } from '../../contract/requests.ts';
 
 /**
@@ -100,3 +101,9 @@ export const SAMPLE_LETTERHEAD: LetterheadView = {
   email: 'central.authority@justice.example',
   logo: null,
 };
+
+/**
+ * The treaty of the sample request's legal basis as a country profile lists it: a convention
+ * needs no title of its own there, so only the day it came into force is given.
+ */
+export const SAMPLE_TREATY: Pick<Treaty, 'name' | 'inForceSince'> = { name: null, inForceSince: '2003-09-29' };

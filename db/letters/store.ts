@@ -40,7 +40,8 @@ import {
   renderLetter,
 } from './generate.ts';
 import { type NewLogo, saveLetterhead, withoutLogoBytes } from './letterhead.ts';
-import { SAMPLE_LETTERHEAD, sampleRequest } from './sample.ts';
+import { SAMPLE_LETTERHEAD, SAMPLE_TREATY, sampleRequest } from './sample.ts';
+import { treatyOf } from './treaty.ts';
 import { markLetterSent } from './send.ts';
 import {
   checkTemplate,
@@ -111,6 +112,7 @@ export function sqliteLetterStore(db: Db, databaseFile: string, key?: RegisterKe
       today: '2026-03-10',
       letterhead: SAMPLE_LETTERHEAD,
       author: '',
+      treaty: SAMPLE_TREATY,
     });
     return { ...template, fields: fieldPaths(data) };
   };
@@ -134,7 +136,9 @@ export function sqliteLetterStore(db: Db, databaseFile: string, key?: RegisterKe
         if (problem) throw templateError(problem, 'letter.templateRefused');
       }
       const letterhead = letterheadOf(db);
-      const letter = renderLetter(request, input, input.body ?? stored.body, letterhead, maker);
+      // The sample request has no counterpart profile behind it: its treaty is the sample's.
+      const treaty = input.request ? treatyOf(db, input.request) : SAMPLE_TREATY;
+      const letter = renderLetter(request, input, input.body ?? stored.body, letterhead, maker, treaty);
       return {
         code: input.code,
         language: input.language,

@@ -17,7 +17,7 @@ import type { Db, Queryable } from '../types.ts';
 import { letterData } from './data-model.ts';
 import { readDefaultFiles } from './default-files.ts';
 import { type TemplateProblem, renderTemplate, unknownField } from './engine.ts';
-import { SAMPLE_LETTERHEAD, sampleRequest } from './sample.ts';
+import { SAMPLE_LETTERHEAD, SAMPLE_TREATY, sampleRequest } from './sample.ts';
 
 let defaults: Record<string, string> | undefined;
 const defaultFiles = () => (defaults ??= readDefaultFiles());
@@ -78,6 +78,7 @@ function samplesFor(code: LetterCode, language: Language) {
         today: '2026-03-10',
         letterhead: SAMPLE_LETTERHEAD,
         author: 'Amina Clerk',
+        treaty: SAMPLE_TREATY,
       }),
     ),
   );

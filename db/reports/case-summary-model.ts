@@ -139,7 +139,7 @@ export function caseSummary(sources: SummarySources, labels: Labels): CaseSummar
   const list = (codes: readonly string[], names: Record<string, string>) =>
     codes.length === 0 ? null : codes.map((code) => names[code] ?? code).join('; ');
   const languages = new Intl.DisplayNames([localeOf(labels.language)], { type: 'language' });
-  const size = (bytes: number) => labels.fill(w.bytes, { count: bytes });
+  const size = (bytes: number) => labels.plural('letters.summary.bytes', bytes);
   const documentTypes = namesOf(labels, 'documentType');
   const channels = namesOf(labels, 'correspondenceChannel');
   const documentNames = new Map(sources.documents.map((d) => [d.id, d.originalName]));

@@ -153,7 +153,8 @@ describe('generated letters', { timeout: 120_000 }, () => {
     const flat = pdfText.replace(/\s+/g, ' ');
     for (const text of [
       'Request for mutual legal assistance in criminal matters',
-      'UN Convention against Transnational Organized Crime, Article 18',
+      'United Nations Convention against Transnational Organized Crime, Article 18',
+      'article 18, paragraph 15, of that Convention',
       'Parquet de Paris', // the requesting authority
       'Criminal investigation into fraud (art. 313-1 of the Penal Code)', // subject and nature
       'Juge d’instruction, Paris', // the authority conducting the proceedings

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { TODAY_CARDS, type Today, type TodayCard, todayQuery } from '../../../contract/dashboard.ts';
 import { useApi } from '../api/context.tsx';
@@ -12,15 +13,22 @@ import classes from './TodayScreen.module.css';
 import { ClocksDue } from './today/ClocksDue.tsx';
 import { errorText } from '../components/error-text.ts';
 
-/** What each card's hint says of the office's reminder settings. */
-function hintValues(card: TodayCard, data: Today): Record<string, string | number> {
+/**
+ * What each card's hint says of the office's reminder settings. A number of days is a `count`
+ * (the hint's plural form follows it); the waiting card's two numbers are each their own
+ * plural phrase, put into the hint.
+ */
+function hintValues(card: TodayCard, data: Today, t: TFunction): Record<string, string | number> {
   switch (card) {
     case 'waiting':
-      return { ack: data.days.acknowledgementDays, reply: data.days.replyAbroadDays };
+      return {
+        ack: t('today.moreThanDays', { count: data.days.acknowledgementDays }),
+        reply: t('today.moreThanDays', { count: data.days.replyAbroadDays }),
+      };
     case 'preservationExpiring':
-      return { days: data.days.preservationWarningDays };
+      return { count: data.days.preservationWarningDays };
     case 'deadlineSoon':
-      return { days: data.days.deadlineWarningDays };
+      return { count: data.days.deadlineWarningDays };
     case 'mine':
       return { name: isolated(data.me) };
     default:
@@ -58,7 +66,7 @@ function CountCard({ card, data }: { card: TodayCard; data: Today }) {
         </Group>
       </a>
       <Text id={hintId} size="sm" c="dimmed" mt="xs">
-        {t(`today.cards.${card}.hint`, hintValues(card, data))}
+        {t(`today.cards.${card}.hint`, hintValues(card, data, t))}
       </Text>
     </Card>
   );

@@ -6,7 +6,7 @@ import type { ClockAlert } from '../../../../contract/clock-results.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { Ltr } from '../../i18n/Bidi.tsx';
-import { formatNumber, languageOf } from '../../i18n/format.ts';
+import { languageOf } from '../../i18n/format.ts';
 import { countryName } from '../../i18n/index.ts';
 import { hrefOf } from '../../routing/routes.ts';
 import { dueText, leftText, stateColour } from '../request/clock-text.ts';
@@ -19,8 +19,7 @@ const REFRESH_MS = 60_000;
  * person may see, and the most pressing of them, by time left, each opening its request.
  */
 export function ClocksDue() {
-  const { t, i18n } = useTranslation();
-  const language = languageOf(i18n.language);
+  const { t } = useTranslation();
   const api = useApi();
   const titleId = useId();
   const due = useQuery({
@@ -39,8 +38,8 @@ export function ClocksDue() {
           {due.isSuccess && (
             <Text c={due.data.overdue > 0 ? 'red' : 'dimmed'} fw={due.data.overdue > 0 ? 600 : 400}>
               {t('clocks.today.summary', {
-                overdue: formatNumber(due.data.overdue, language),
-                dueSoon: formatNumber(due.data.dueSoon, language),
+                overdue: t('clocks.today.overdue', { count: due.data.overdue }),
+                dueSoon: t('clocks.today.dueSoon', { count: due.data.dueSoon }),
               })}
             </Text>
           )}
