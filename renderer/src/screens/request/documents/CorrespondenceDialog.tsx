@@ -1,25 +1,20 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CORRESPONDENCE_CHANNELS,
-  type CorrespondenceChannel,
-  DIRECTIONS,
-  type Direction,
-} from '../../../../../contract/codes.ts';
+import { DIRECTIONS, type Direction } from '../../../../../contract/codes.ts';
 import { localIsoDate } from '../../../../../contract/dates.ts';
 import type { CorrespondenceEntry, DocumentRecord } from '../../../../../contract/documents.ts';
 import type { RequestDetail } from '../../../../../contract/requests.ts';
 import { ApiCallError } from '../../../api/client.ts';
 import { useApi } from '../../../api/context.tsx';
-import { type FieldErrors, fieldErrorsOf } from '../../../components/field-errors.ts';
+import { fieldErrorsOf } from '../../../components/field-errors.ts';
 import { useCodeOptions } from '../../../components/options.ts';
 import { useReturnFocus } from '../../../components/useReturnFocus.ts';
-import { autoDir } from '../../../i18n/Bidi.tsx';
 import { formatDate, languageOf } from '../../../i18n/format.ts';
 import { messageText } from '../../../components/error-text.ts';
+import { CorrespondenceFields, useCorrespondenceFields, type ValidCorrespondence } from './CorrespondenceFields.tsx';
 
 interface Props {
   request: RequestDetail;
@@ -36,23 +31,22 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
   useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
-  const today = localIsoDate();
-  const [onDate, setOnDate] = useState(entry?.onDate ?? today);
+  const form = useCorrespondenceFields(() => ({
+    onDate: entry?.onDate ?? localIsoDate(),
+    channel: entry?.channel ?? null,
+    summary: entry?.summary ?? '',
+  }));
   const [direction, setDirection] = useState<Direction>(entry?.direction ?? 'incoming');
-  const [channel, setChannel] = useState<CorrespondenceChannel | null>(entry?.channel ?? null);
-  const [summary, setSummary] = useState(entry?.summary ?? '');
   const [documentIds, setDocumentIds] = useState<string[]>(entry?.documents.map((d) => String(d.id)) ?? []);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const directionOptions = useCodeOptions('correspondenceDirection', DIRECTIONS);
-  const channelOptions = useCodeOptions('correspondenceChannel', CORRESPONDENCE_CHANNELS);
   const documentOptions = documents.map((d) => ({
     value: String(d.id),
     label: `${d.originalName} — ${t(`documentType.${d.type}`)}, ${formatDate(d.documentDate, language)}`,
   }));
 
   const save = useMutation({
-    mutationFn: (fields: { channel: CorrespondenceChannel }) => {
-      const common = { onDate, direction, channel: fields.channel, summary, documentIds: documentIds.map(Number) };
+    mutationFn: ({ onDate, channel, summary }: ValidCorrespondence) => {
+      const common = { onDate, direction, channel, summary, documentIds: documentIds.map(Number) };
       return entry
         ? api.call('correspondence.update', { id: entry.id, ...common })
         : api.call('correspondence.add', { requestId: request.id, ...common });
@@ -63,18 +57,8 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
       notifications.show({ color: 'green', message });
       onClose();
     },
-    onError: (error) => setErrors(fieldErrorsOf(t, error)),
+    onError: (error) => form.setErrors(fieldErrorsOf(t, error)),
   });
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const missing: FieldErrors = {};
-    if (onDate === '') missing['onDate'] = t('correspondence.required');
-    if (channel === null) missing['channel'] = t('correspondence.required');
-    if (summary.trim() === '') missing['summary'] = t('correspondence.required');
-    setErrors(missing);
-    if (channel !== null && Object.keys(missing).length === 0) save.mutate({ channel });
-  };
 
   const apiError = save.error instanceof ApiCallError ? save.error.error : null;
   return (
@@ -89,51 +73,32 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
       size="lg"
       closeOnClickOutside={false}
     >
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={form.onSubmit(t('correspondence.required'), (valid) => save.mutate(valid))} noValidate>
         <Stack>
           {apiError && apiError.code !== 'invalid_input' && (
             <Alert color="red" role="alert">
               {messageText(t, apiError)}
             </Alert>
           )}
-          <Group grow align="flex-start">
-            <TextInput
-              type="date"
-              label={t('correspondence.date')}
-              value={onDate}
-              max={today}
-              onChange={(e) => setOnDate(e.currentTarget.value)}
-              error={errors['onDate']}
-              required
-              data-autofocus
-            />
-            <Select
-              label={t('correspondence.direction')}
-              data={directionOptions}
-              value={direction}
-              onChange={(v) => v && setDirection(v as Direction)}
-              error={errors['direction']}
-              allowDeselect={false}
-              required
-            />
-          </Group>
-          <Select
-            label={t('correspondence.channel')}
-            data={channelOptions}
-            value={channel}
-            onChange={(v) => setChannel(v as CorrespondenceChannel | null)}
-            error={errors['channel']}
-            required
-          />
-          <Textarea
-            label={t('correspondence.summary')}
-            value={summary}
-            dir={autoDir(summary)}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            error={errors['summary']}
-            required
-            autosize
-            minRows={3}
+          <CorrespondenceFields
+            form={form}
+            labels={{
+              date: t('correspondence.date'),
+              channel: t('correspondence.channel'),
+              summary: t('correspondence.summary'),
+            }}
+            besideDate={
+              <Select
+                label={t('correspondence.direction')}
+                data={directionOptions}
+                value={direction}
+                onChange={(v) => v && setDirection(v as Direction)}
+                error={form.errors['direction']}
+                allowDeselect={false}
+                required
+              />
+            }
+            summaryRows={3}
           />
           {documents.length > 0 ? (
             <MultiSelect
@@ -142,7 +107,7 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
               data={documentOptions}
               value={documentIds}
               onChange={setDocumentIds}
-              error={errors['documentIds']}
+              error={form.errors['documentIds']}
               searchable
               clearable
             />

@@ -1,19 +1,21 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CORRESPONDENCE_CHANNELS, type CorrespondenceChannel } from '../../../../../contract/codes.ts';
 import { localIsoDate } from '../../../../../contract/dates.ts';
 import type { GeneratedLetter } from '../../../../../contract/letters.ts';
 import type { RequestDetail } from '../../../../../contract/requests.ts';
 import { ApiCallError } from '../../../api/client.ts';
 import { useApi } from '../../../api/context.tsx';
 import { messageText } from '../../../components/error-text.ts';
-import { type FieldErrors, fieldErrorsOf } from '../../../components/field-errors.ts';
-import { useCodeOptions } from '../../../components/options.ts';
+import { fieldErrorsOf } from '../../../components/field-errors.ts';
 import { useReturnFocus } from '../../../components/useReturnFocus.ts';
-import { autoDir } from '../../../i18n/Bidi.tsx';
+import {
+  CorrespondenceFields,
+  useCorrespondenceFields,
+  type ValidCorrespondence,
+} from '../documents/CorrespondenceFields.tsx';
 
 type Files = 'pdf' | 'docx' | 'both';
 
@@ -34,19 +36,15 @@ export function MarkSentDialog({
   useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
-  const today = localIsoDate();
-  const [onDate, setOnDate] = useState(today);
-  const [channel, setChannel] = useState<CorrespondenceChannel | null>(null);
-  const [summary, setSummary] = useState(
-    t('letters.sentSummary', { letter: t(`letters.template.${letter.code}`), reference: request.reference }),
-  );
+  const form = useCorrespondenceFields(() => ({
+    onDate: localIsoDate(),
+    channel: null,
+    summary: t('letters.sentSummary', { letter: t(`letters.template.${letter.code}`), reference: request.reference }),
+  }));
   const [files, setFiles] = useState<Files>('pdf');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const channelOptions = useCodeOptions('correspondenceChannel', CORRESPONDENCE_CHANNELS);
 
   const send = useMutation({
-    mutationFn: (chosen: CorrespondenceChannel) =>
-      api.call('letters.markSent', { id: letter.id, onDate, channel: chosen, summary, files }),
+    mutationFn: (valid: ValidCorrespondence) => api.call('letters.markSent', { id: letter.id, ...valid, files }),
     onSuccess: () => {
       for (const key of ['letters.list', 'correspondence.list', 'requests.get']) {
         void queryClient.invalidateQueries({ queryKey: [key, request.id] });
@@ -54,57 +52,28 @@ export function MarkSentDialog({
       notifications.show({ color: 'green', message: t('letters.markedSent', { reference: request.reference }) });
       onClose();
     },
-    onError: (error) => setErrors(fieldErrorsOf(t, error)),
+    onError: (error) => form.setErrors(fieldErrorsOf(t, error)),
   });
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const missing: FieldErrors = {};
-    if (onDate === '') missing['onDate'] = t('letters.required');
-    if (channel === null) missing['channel'] = t('letters.required');
-    if (summary.trim() === '') missing['summary'] = t('letters.required');
-    setErrors(missing);
-    if (channel !== null && Object.keys(missing).length === 0) send.mutate(channel);
-  };
 
   const apiError = send.error instanceof ApiCallError ? send.error.error : null;
   return (
     <Modal opened onClose={onClose} title={t('letters.markSentTitle')} closeOnClickOutside={false}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={form.onSubmit(t('letters.required'), (valid) => send.mutate(valid))} noValidate>
         <Stack>
           {apiError && (apiError.code !== 'invalid_input' || !apiError.fields) && (
             <Alert color="red" role="alert">
               {messageText(t, apiError)}
             </Alert>
           )}
-          <TextInput
-            type="date"
-            label={t('letters.sentDate')}
-            value={onDate}
-            max={today}
-            onChange={(e) => setOnDate(e.currentTarget.value)}
-            error={errors['onDate']}
-            required
-            data-autofocus
-          />
-          <Select
-            label={t('letters.channel')}
-            data={channelOptions}
-            value={channel}
-            onChange={(v) => setChannel(v as CorrespondenceChannel | null)}
-            error={errors['channel']}
-            required
-          />
-          <Textarea
-            label={t('letters.logSummary')}
-            description={t('letters.logSummaryHint')}
-            value={summary}
-            dir={autoDir(summary)}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            error={errors['summary']}
-            required
-            autosize
-            minRows={2}
+          <CorrespondenceFields
+            form={form}
+            labels={{
+              date: t('letters.sentDate'),
+              channel: t('letters.channel'),
+              summary: t('letters.logSummary'),
+              summaryHint: t('letters.logSummaryHint'),
+            }}
+            summaryRows={2}
           />
           <Stack gap={4}>
             <span id={`files-${letter.id}`} style={{ fontSize: 'var(--mantine-font-size-sm)', fontWeight: 500 }}>

@@ -1,0 +1,24 @@
+// This language's file of each part named in ../parts.ts (the type checker holds the two together).
+export { default as accounts } from './accounts.json';
+export { default as backups } from './backups.json';
+export { default as clocks } from './clocks.json';
+export { default as codes } from './codes.json';
+export { default as common } from './common.json';
+export { default as directories } from './directories.json';
+export { default as documents } from './documents.json';
+export { default as drafting } from './drafting.json';
+export { default as integrity } from './integrity.json';
+export { default as interchange } from './interchange.json';
+export { default as letters } from './letters.json';
+export { default as messages } from './messages.json';
+export { default as profiles } from './profiles.json';
+export { default as register } from './register.json';
+export { default as reports } from './reports.json';
+export { default as request } from './request.json';
+export { default as requestForm } from './request-form.json';
+export { default as requestTabs } from './request-tabs.json';
+export { default as search } from './search.json';
+export { default as security } from './security.json';
+export { default as shortcuts } from './shortcuts.json';
+export { default as statistics } from './statistics.json';
+export { default as today } from './today.json';
