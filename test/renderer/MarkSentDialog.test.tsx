@@ -56,6 +56,22 @@ describe('MarkSentDialog', { timeout: 20_000 }, () => {
     });
   });
 
+  it('takes the latest date it accepts from the register’s today, the office’s day in its zone', async () => {
+    const officeToday = '2026-03-09';
+    const { dialog } = renderDialog({
+      'app.info': () =>
+        ok({
+          name: 'MLA Desk',
+          version: '0.1.0',
+          schemaVersion: 21,
+          databaseFile: '/data/register.sqlite',
+          actor: { name: 'Amina', roles: ['clerk'] },
+          today: officeToday,
+        }),
+    });
+    await waitFor(() => expect(within(dialog()).getByLabelText(/^Sent on/)).toHaveAttribute('max', officeToday));
+  });
+
   it('names what is missing and calls nothing', async () => {
     const { calls, dialog } = renderDialog();
     await userEvent.clear(summaryBox(dialog()));

@@ -9,7 +9,7 @@ import {
   type DocumentDirection,
   type DocumentType,
 } from '../../../../../contract/codes.ts';
-import { localIsoDate } from '../../../../../contract/dates.ts';
+import { useOfficeToday } from '../../../api/office-today.ts';
 import type { FileSource } from '../../../../../contract/files.ts';
 import type { RequestDetail } from '../../../../../contract/requests.ts';
 import { useApi } from '../../../api/context.tsx';
@@ -40,7 +40,7 @@ export function AttachDialog({ request, files, defaultType, onClose }: Props) {
   useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
-  const today = localIsoDate();
+  const today = useOfficeToday();
   const [type, setType] = useState<DocumentType>(defaultType);
   const [direction, setDirection] = useState<DocumentDirection>(request.direction);
   const [documentDate, setDocumentDate] = useState(today);

@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECTIONS, type Direction } from '../../../../../contract/codes.ts';
-import { localIsoDate } from '../../../../../contract/dates.ts';
 import type { CorrespondenceEntry, DocumentRecord } from '../../../../../contract/documents.ts';
 import type { RequestDetail } from '../../../../../contract/requests.ts';
 import { ApiCallError } from '../../../api/client.ts';
@@ -14,6 +13,7 @@ import { useCodeOptions } from '../../../components/options.ts';
 import { useReturnFocus } from '../../../components/useReturnFocus.ts';
 import { formatDate, languageOf } from '../../../i18n/format.ts';
 import { messageText } from '../../../components/error-text.ts';
+import { useOfficeToday } from '../../../api/office-today.ts';
 import { CorrespondenceFields, useCorrespondenceFields, type ValidCorrespondence } from './CorrespondenceFields.tsx';
 
 interface Props {
@@ -31,8 +31,9 @@ export function CorrespondenceDialog({ request, documents, entry, onClose }: Pro
   useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
+  const today = useOfficeToday();
   const form = useCorrespondenceFields(() => ({
-    onDate: entry?.onDate ?? localIsoDate(),
+    onDate: entry?.onDate ?? today,
     channel: entry?.channel ?? null,
     summary: entry?.summary ?? '',
   }));

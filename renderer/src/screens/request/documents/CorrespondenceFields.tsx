@@ -1,7 +1,7 @@
 import { Group, Select, TextInput, Textarea } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { CORRESPONDENCE_CHANNELS, type CorrespondenceChannel } from '../../../../../contract/codes.ts';
-import { localIsoDate } from '../../../../../contract/dates.ts';
+import { useOfficeToday } from '../../../api/office-today.ts';
 import type { FieldErrors } from '../../../components/field-errors.ts';
 import { useCodeOptions } from '../../../components/options.ts';
 import { autoDir } from '../../../i18n/Bidi.tsx';
@@ -67,13 +67,14 @@ interface Props {
  */
 export function CorrespondenceFields({ form, labels, besideDate, summaryRows }: Props) {
   const { values, errors, onChange } = form;
+  const today = useOfficeToday();
   const channelOptions = useCodeOptions('correspondenceChannel', CORRESPONDENCE_CHANNELS);
   const date = (
     <TextInput
       type="date"
       label={labels.date}
       value={values.onDate}
-      max={localIsoDate()}
+      max={today}
       onChange={(e) => onChange({ onDate: e.currentTarget.value })}
       error={errors['onDate']}
       required

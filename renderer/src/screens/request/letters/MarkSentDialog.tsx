@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localIsoDate } from '../../../../../contract/dates.ts';
+import { useOfficeToday } from '../../../api/office-today.ts';
 import type { GeneratedLetter } from '../../../../../contract/letters.ts';
 import type { RequestDetail } from '../../../../../contract/requests.ts';
 import { ApiCallError } from '../../../api/client.ts';
@@ -36,8 +36,9 @@ export function MarkSentDialog({
   useReturnFocus();
   const api = useApi();
   const queryClient = useQueryClient();
+  const today = useOfficeToday();
   const form = useCorrespondenceFields(() => ({
-    onDate: localIsoDate(),
+    onDate: today,
     channel: null,
     summary: t('letters.sentSummary', { letter: t(`letters.template.${letter.code}`), reference: request.reference }),
   }));
