@@ -17,6 +17,8 @@ export const SEARCH_FIELDS = [
   'correspondence',
   'eventNote',
   'statusNote',
+  // Appended, not placed by strength: the index's rowids encode each field's place (db/search/fields.ts).
+  'drafting',
 ] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 

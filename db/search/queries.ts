@@ -3,6 +3,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { SEARCH_FIELDS, type SearchField } from '../../contract/search.ts';
 import {
   correspondence,
+  requestDrafting,
   requestEvents,
   requestIdentifiers,
   requestParties,
@@ -49,9 +50,25 @@ export function candidateRows(
 }
 
 /**
+ * The drafting of a request as its search result shows it: the columns the index joins into one
+ * row (migrations/0021_drafting_search.sql), blank ones left out, here with a visible separator
+ * where the index has a line break (a snippet shows white space as one space).
+ */
+const draftingText = sql<string | null>`concat_ws(' · ', ${sql.join(
+  [
+    requestDrafting.proceedingsNature,
+    requestDrafting.conductingAuthority,
+    requestDrafting.procedureToFollow,
+    requestDrafting.purpose,
+    requestDrafting.emergencyJustification,
+  ].map((column) => sql`nullif(trim(${column}), '')`),
+  sql`, `,
+)})`;
+
+/**
  * Where each field's text lives: the same tables and columns as the migration's `search_source`
  * view, which builds the index (test/db/search.test.ts shows each field's text). Read here
- * straight from the tables: through the view's ten-way UNION the same lookups cost several times more.
+ * straight from the tables: through the view's eleven-way UNION the same lookups cost several times more.
  */
 const SOURCES = {
   reference: { table: requests, id: requests.id, text: requests.reference },
@@ -64,7 +81,9 @@ const SOURCES = {
   correspondence: { table: correspondence, id: correspondence.id, text: correspondence.summary },
   eventNote: { table: requestEvents, id: requestEvents.id, text: requestEvents.note },
   statusNote: { table: statusHistory, id: statusHistory.id, text: statusHistory.note },
-} satisfies Record<SearchField, { table: SQLiteTable; id: SQLiteColumn; text: SQLiteColumn }>;
+  // One index row per request: the source row is the request's drafting row, keyed by the request.
+  drafting: { table: requestDrafting, id: requestDrafting.requestId, text: draftingText },
+} satisfies Record<SearchField, { table: SQLiteTable; id: SQLiteColumn; text: SQLiteColumn | SQL<string | null> }>;
 
 /** The text of each candidate's source row, keyed by the candidate's order. */
 export function sourceTexts(db: Queryable, candidates: readonly Candidate[]): Map<number, string> {

@@ -71,4 +71,27 @@ describe('the search box in the header', () => {
 
     expect(errors).toEqual([]);
   });
+
+  it('finds an outgoing draft by a phrase of its drafting and says where it matched', async () => {
+    const draft = await call('requests.register', {
+      direction: 'outgoing',
+      kind: 'mla',
+      openedOn: null,
+      counterpartCountry: 'CY',
+      proceedingsNature: 'Investigation into the laundering of the proceeds of a fraud',
+      purpose: 'To trace the transfers to the Limassol trust',
+    });
+    const { page, errors } = await openApp();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('limassol trust', { delay: 30 });
+    const options = page.getByRole('listbox', { name: 'Requests found' }).getByRole('option');
+    await expect.poll(() => options.count()).toBe(2); // the draft, and "show every match"
+    const hit = await options.nth(0).innerText();
+    expect(hit).toContain(draft.reference);
+    expect(hit).toContain('in request drafting (proceedings, purpose…)');
+    expect(await options.nth(0).locator('mark').allInnerTexts()).toEqual(['Limassol', 'trust']);
+    await page.screenshot({ path: screenshotPath('search-03-drafting-match') });
+    expect(errors).toEqual([]);
+  });
 });
