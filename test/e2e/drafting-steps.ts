@@ -6,8 +6,8 @@ import { screenshotPath } from './harness.ts';
 
 /*
  * Steps of drafting an outgoing MLA request and of its letters, as an officer takes them in the
- * UI: shared by drafting.e2e.test.ts, letters.e2e.test.ts and the whole chain in
- * drafting-letter-flow.e2e.test.ts.
+ * UI: shared by letters.e2e.test.ts and the whole chain of issue 8 in
+ * drafting-letter-flow.e2e.test.ts (draft, refused, completed, letter, sent, history).
  */
 
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
