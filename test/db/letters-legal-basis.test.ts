@@ -1,9 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LegalBasis } from '../../contract/codes.ts';
-import type { GeneratedLetter } from '../../contract/letters.ts';
+import { LEGAL_BASES, type LegalBasis } from '../../contract/codes.ts';
+import { LETTER_CODES, LETTER_TEMPLATES, type GeneratedLetter, type LetterCode } from '../../contract/letters.ts';
 import { saveCountryProfileSchema } from '../../contract/profiles.ts';
-import type { Language } from '../../i18n/languages.ts';
+import { directionOf, LANGUAGES, type Language } from '../../i18n/languages.ts';
+import { letterData } from '../../db/letters/data-model.ts';
+import { renderTemplate } from '../../db/letters/engine.ts';
+import { SAMPLE_LETTERHEAD, sampleRequest } from '../../db/letters/sample.ts';
+import { defaultTemplate } from '../../db/letters/templates.ts';
 import type { Register } from '../../db/register.ts';
+import { labelsFor } from '../../db/reports/labels.ts';
 import { completeFields } from '../helpers/drafting.ts';
 import { docxText, pdfTextOf } from '../helpers/letters.ts';
 import { ACTOR, CLOCK, newRequest } from '../helpers/requests.ts';
@@ -36,28 +41,32 @@ async function readBack(register: Register, letter: GeneratedLetter) {
   };
 }
 
+/** Germany's profile lists an unnamed bilateral entry before the named one: the named one is cited. */
+async function withGermanProfile(register: Register) {
+  await register.profiles.saveCountryProfile(
+    saveCountryProfileSchema.parse({
+      country: 'DE',
+      treaties: [
+        { legalBasis: 'untoc', inForceSince: '2005-07-14' },
+        { legalBasis: 'bilateral_treaty' },
+        {
+          legalBasis: 'bilateral_treaty',
+          name: 'Treaty between Examplestan and the Federal Republic of Germany on Mutual Assistance in Criminal Matters',
+          inForceSince: '2004-07-01',
+        },
+      ],
+    }),
+    ACTOR,
+    CLOCK,
+  );
+}
+
 describe('the legal basis a letter of request cites', { timeout: 120_000 }, () => {
   let register: Register;
   beforeEach(async () => {
     register = tempRegister();
     await register.updateSettings({ officeName: 'Central Authority of Examplestan' }, ACTOR, CLOCK);
-    // Germany's profile lists an unnamed bilateral entry before the named one: the named one is cited.
-    await register.profiles.saveCountryProfile(
-      saveCountryProfileSchema.parse({
-        country: 'DE',
-        treaties: [
-          { legalBasis: 'untoc', inForceSince: '2005-07-14' },
-          { legalBasis: 'bilateral_treaty' },
-          {
-            legalBasis: 'bilateral_treaty',
-            name: 'Treaty between Examplestan and the Federal Republic of Germany on Mutual Assistance in Criminal Matters',
-            inForceSince: '2004-07-01',
-          },
-        ],
-      }),
-      ACTOR,
-      CLOCK,
-    );
+    await withGermanProfile(register);
   });
 
   async function letterText(
@@ -146,5 +155,152 @@ describe('the legal basis a letter of request cites', { timeout: 120_000 }, () =
       );
       expect(text).not.toContain('criminalité transnationale organisée');
     }
+  });
+});
+
+/*
+ * The seven other letters cite the basis inside a sentence. They once printed its label there
+ * ("made under the Reciprocity", "под … Принцип взаимности"); each now words every code as a
+ * clause of its own language, naming the profile's treaty when there is one.
+ */
+
+const GERMAN_TREATY =
+  'Treaty between Examplestan and the Federal Republic of Germany on Mutual Assistance in Criminal Matters';
+const OTHER_CODES = LETTER_CODES.filter((code) => code !== 'letter_of_request');
+
+/** What each language's clause must say for three codes (the rest are checked for labels). */
+const CLAUSES: Record<Language, { reciprocity: string; bilateral: string; untoc: string }> = {
+  en: {
+    reciprocity: 'on the basis of reciprocity and international comity',
+    bilateral: `under the applicable bilateral treaty on mutual legal assistance in criminal matters (${GERMAN_TREATY})`,
+    untoc: 'under the United Nations Convention against Transnational Organized Crime',
+  },
+  fr: {
+    reciprocity: 'sur la base de la réciprocité et de la courtoisie internationale',
+    bilateral: `en vertu du traité bilatéral d’entraide judiciaire en matière pénale applicable (${GERMAN_TREATY})`,
+    untoc: 'en vertu de la Convention des Nations Unies contre la criminalité transnationale organisée',
+  },
+  es: {
+    reciprocity: 'sobre la base de la reciprocidad y la cortesía internacional',
+    bilateral: `con arreglo al tratado bilateral de asistencia judicial recíproca en materia penal aplicable (${GERMAN_TREATY})`,
+    untoc: 'con arreglo a la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional',
+  },
+  ru: {
+    reciprocity: 'на основе принципа взаимности и международной вежливости',
+    bilateral: `в соответствии с применимым двусторонним договором о взаимной правовой помощи по уголовным делам (${GERMAN_TREATY})`,
+    untoc:
+      'в соответствии с Конвенцией Организации Объединённых Наций против транснациональной организованной преступности',
+  },
+  ar: {
+    reciprocity: 'على أساس المعاملة بالمثل والمجاملة الدولية',
+    bilateral: `بموجب المعاهدة الثنائية المنطبقة لتبادل المساعدة القانونية في المسائل الجنائية (${GERMAN_TREATY})`,
+    untoc: 'بموجب اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية',
+  },
+  zh: {
+    reciprocity: '在互惠和国际礼让基础上',
+    bilateral: `根据适用的双边刑事司法协助条约（${GERMAN_TREATY}）`,
+    untoc: '根据《联合国打击跨国有组织犯罪公约》',
+  },
+};
+
+/** Codes whose label is a category ("Reciprocity"), never a title a sentence could name. */
+const CATEGORY_CODES = ['bilateral_treaty', 'regional_treaty', 'reciprocity', 'domestic_law', 'other'] as const;
+
+/** The default template rendered for a sample request of its kind, as plain text. */
+function rendered(code: LetterCode, language: Language, legalBasis: LegalBasis | null, detail: string | null) {
+  const spec = LETTER_TEMPLATES[code];
+  const request = {
+    ...sampleRequest(spec.directions[0] ?? 'outgoing', spec.kinds[0] ?? 'mla'),
+    legalBasis,
+    legalBasisDetail: detail,
+  };
+  const treaty = legalBasis === 'bilateral_treaty' ? { name: GERMAN_TREATY, inForceSince: '2004-07-01' } : null;
+  const data = letterData(request, {
+    code,
+    language,
+    today: '2026-03-10',
+    letterhead: SAMPLE_LETTERHEAD,
+    author: 'Amina Clerk',
+    treaty,
+  });
+  const result = renderTemplate(defaultTemplate(code, language).body, data, directionOf(language));
+  if (!result.ok) throw new Error(`${language}/${code}/${String(legalBasis)}: ${result.problem.detail}`);
+  return result.markup.replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/\\(.)/g, '$1');
+}
+
+describe('the legal basis the other letters cite, in every language', () => {
+  it.each(LANGUAGES)('words every code as a clause in %s, never as its label', (language) => {
+    const labels = labelsFor(language).codes.legalBasis;
+    for (const code of OTHER_CODES) {
+      for (const basis of [...LEGAL_BASES, null]) {
+        for (const detail of [null, 'Article 5']) {
+          const text = rendered(code, language, basis, detail);
+          const where = `${language}/${code}/${String(basis)}/${String(detail)}`;
+          expect(text, where).not.toContain('{{');
+          // A capitalised label ("Reciprocity", "Принцип взаимности") is the artefact; Arabic and
+          // Chinese have no capitals, and their labels are bare nouns the clauses hold ("互惠").
+          for (const category of CATEGORY_CODES) {
+            const label = labels[category];
+            if (label !== label.toLowerCase()) expect(text, where).not.toContain(label);
+          }
+          if (basis !== null && detail !== null) expect(text, where).toContain(detail);
+        }
+      }
+      const clauses = CLAUSES[language];
+      expect(rendered(code, language, 'reciprocity', null), `${language}/${code}`).toContain(clauses.reciprocity);
+      expect(rendered(code, language, 'bilateral_treaty', null), `${language}/${code}`).toContain(clauses.bilateral);
+      expect(rendered(code, language, 'untoc', null), `${language}/${code}`).toContain(clauses.untoc);
+      // Without a basis the sentence is left out, as before.
+      expect(rendered(code, language, null, null), `${language}/${code}`).not.toContain(clauses.reciprocity);
+    }
+  });
+});
+
+describe('the legal basis in the generated DOCX of the other letters', { timeout: 300_000 }, () => {
+  let register: Register;
+  beforeEach(async () => {
+    register = tempRegister();
+    await register.updateSettings({ officeName: 'Central Authority of Examplestan' }, ACTOR, CLOCK);
+    await withGermanProfile(register);
+  });
+
+  async function generated(code: LetterCode, legalBasis: LegalBasis, language: Language = 'en') {
+    const spec = LETTER_TEMPLATES[code];
+    const kind = spec.kinds[0] ?? 'mla';
+    const request = await register.requests.register(
+      newRequest({
+        direction: spec.directions[0] ?? 'outgoing',
+        kind,
+        counterpartCountry: 'DE',
+        counterpartAuthority: 'Bundesamt für Justiz',
+        legalBasis,
+        ...completeFields(kind),
+      }),
+      ACTOR,
+      CLOCK,
+    );
+    const letter = await register.letters.generate(request, { code, language }, ACTOR, CLOCK, 'Amina Clerk');
+    return (await readBack(register, letter)).word;
+  }
+
+  it.each(OTHER_CODES)('%s reads as a sentence for reciprocity, the German treaty and UNTOC', async (code) => {
+    const artefacts = /under the (Reciprocity|Other)|the Bilateral treaty|the Other\b/;
+    const reciprocity = await generated(code, 'reciprocity');
+    expect(reciprocity).toContain(CLAUSES.en.reciprocity);
+    const bilateral = await generated(code, 'bilateral_treaty');
+    expect(bilateral).toContain(GERMAN_TREATY);
+    const untoc = await generated(code, 'untoc');
+    expect(untoc).toContain('United Nations Convention against Transnational Organized Crime');
+    for (const text of [reciprocity, bilateral, untoc]) {
+      expect(text).not.toMatch(artefacts);
+      expect(text).not.toContain('Reciprocity');
+      expect(text).not.toContain('Bilateral treaty');
+    }
+  });
+
+  it('puts reciprocity in the Russian reminder in the case the sentence needs', async () => {
+    const text = await generated('reminder', 'reciprocity', 'ru');
+    expect(text).toContain('просьба направлена на основе принципа взаимности и международной вежливости.');
+    expect(text).not.toContain('Принцип взаимности');
   });
 });
