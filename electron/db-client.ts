@@ -1,6 +1,6 @@
 import type { ChannelName } from '../contract/channels.ts';
 import type { Envelope } from '../contract/errors.ts';
-import { type Localised, localised, type MessageKey, type MessageParams } from '../contract/messages.ts';
+import { type Localised, localised } from '../contract/messages.ts';
 import {
   asFromDbProcess,
   type FromDbProcess,
@@ -74,7 +74,6 @@ export function defaultTimeoutFor(channel: ChannelName): number {
 }
 
 const storageError = (said: Localised): Envelope<unknown> => ({ ok: false, error: { code: 'storage', ...said } });
-const said = (key: MessageKey, params?: MessageParams): Localised => localised(key, params);
 
 interface Pending {
   resolve(envelope: Envelope<unknown>): void;
@@ -130,7 +129,10 @@ export function createDbClient(options: DbClientOptions): DbClient {
       const initTimer = setTimeout(() => {
         proc.kill();
         settle(
-          new DbOpenError('unreadable', said('shell.notOpenedInTime', { count: Math.round(initTimeoutMs / 1000) })),
+          new DbOpenError(
+            'unreadable',
+            localised('shell.notOpenedInTime', { count: Math.round(initTimeoutMs / 1000) }),
+          ),
         );
       }, initTimeoutMs);
 
@@ -158,10 +160,10 @@ export function createDbClient(options: DbClientOptions): DbClient {
       proc.onExit((code) => {
         if (child !== proc) return; // an old process we already gave up on
         child = null;
-        settle(new DbOpenError('internal', said('shell.stoppedWhileOpening', { code })));
+        settle(new DbOpenError('internal', localised('shell.stoppedWhileOpening', { code })));
         if (state === 'stopping' || state === 'stopped') {
           state = 'stopped';
-          failPending(said('shell.closing'));
+          failPending(localised('shell.closing'));
           onClosed?.();
           return;
         }
@@ -176,11 +178,11 @@ export function createDbClient(options: DbClientOptions): DbClient {
   /** The process died after it was ready: answer what was in flight, then restart if allowed. */
   function crashed(code: number): void {
     // Calls in flight are not retried: a write may already have been committed.
-    failPending(said('shell.stoppedUnexpectedly', { code }));
+    failPending(localised('shell.stoppedUnexpectedly', { code }));
     const t = now();
     while (restarts.length > 0 && (restarts[0] ?? 0) < t - restartWindowMs) restarts.shift();
     if (restarts.length >= maxRestarts) {
-      fatal(said('shell.stoppedTooOften', { count: restarts.length + 1, code }));
+      fatal(localised('shell.stoppedTooOften', { count: restarts.length + 1, code }));
       return;
     }
     restarts.push(t);
@@ -190,28 +192,28 @@ export function createDbClient(options: DbClientOptions): DbClient {
       fatal(
         e instanceof DbOpenError && e.said.key !== undefined
           ? e.said
-          : said('shell.notReopened', { reason: e instanceof Error ? e.message : String(e) }),
+          : localised('shell.notReopened', { reason: e instanceof Error ? e.message : String(e) }),
       ),
     );
   }
 
   /** Sends one message that the process answers with a reply of the same id. */
   async function request(label: string, ms: number, message: (id: number) => ToDbProcess): Promise<Envelope<unknown>> {
-    if (state === 'failed') return storageError(said('shell.registerUnavailable'));
-    if (state === 'stopping' || state === 'stopped') return storageError(said('shell.closing'));
-    if (!ready) return storageError(said('shell.registerNotOpenYet'));
+    if (state === 'failed') return storageError(localised('shell.registerUnavailable'));
+    if (state === 'stopping' || state === 'stopped') return storageError(localised('shell.closing'));
+    if (!ready) return storageError(localised('shell.registerNotOpenYet'));
     try {
       await ready;
     } catch {
-      return storageError(said('shell.registerUnavailable'));
+      return storageError(localised('shell.registerUnavailable'));
     }
     const proc = child;
-    if (proc === null || state !== 'ready') return storageError(said('shell.registerBusy'));
+    if (proc === null || state !== 'ready') return storageError(localised('shell.registerBusy'));
     const id = nextId++;
     return new Promise<Envelope<unknown>>((resolve) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        resolve(storageError(said('shell.noAnswer', { count: Math.round(ms / 1000) })));
+        resolve(storageError(localised('shell.noAnswer', { count: Math.round(ms / 1000) })));
       }, ms);
       pending.set(id, { resolve, timer });
       try {
@@ -221,7 +223,7 @@ export function createDbClient(options: DbClientOptions): DbClient {
         pending.delete(id);
         clearTimeout(timer);
         log(`Could not send ${label} to the database process`, e);
-        resolve(storageError(said('shell.notPassedOn')));
+        resolve(storageError(localised('shell.notPassedOn')));
       }
     });
   }
