@@ -99,27 +99,60 @@ function lookup(tree: unknown, dotted: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-function englishTemplate(key: string, count: unknown): string | undefined {
+/** A key's template in a `messages` tree: the plural form of `count` by `plural`, else the plain one. */
+function templateIn(messages: unknown, plural: Intl.PluralRules, key: string, count: unknown): string | undefined {
   if (typeof count === 'number') {
-    const plural = lookup(MESSAGES, `${key}_${ENGLISH_PLURAL.select(count)}`) ?? lookup(MESSAGES, `${key}_other`);
-    if (plural !== undefined) return plural;
+    const form = lookup(messages, `${key}_${plural.select(count)}`) ?? lookup(messages, `${key}_other`);
+    if (form !== undefined) return form;
   }
-  return lookup(MESSAGES, key) ?? lookup(MESSAGES, `${key}_other`);
+  return lookup(messages, key) ?? lookup(messages, `${key}_other`);
 }
 
-/** True for a key of the English catalog (a key that came as data: a zod message, an older file). */
-export function isMessageKey(key: unknown): key is MessageKey {
-  return typeof key === 'string' && englishTemplate(key, undefined) !== undefined;
-}
-
-/** The English text of a message: what `message` carries beside its key. */
-export function englishText(key: MessageKey, params: MessageParams = {}): string {
-  const template = englishTemplate(key, params['count']) ?? key;
-  const values = withCodeLabels(params, (labels, code) => lookup(ENGLISH_LABELS, `${labels}.${code}`));
+/** A template with its placeholders filled, code parameters named by `labels` (a language's code labels). */
+function fill(
+  template: string,
+  params: MessageParams,
+  labels: unknown,
+  formatCount?: (count: number) => string,
+): string {
+  const values = withCodeLabels(params, (group, code) => lookup(labels, `${group}.${code}`));
+  const count = params['count'];
+  if (formatCount && typeof count === 'number') values['count'] = formatCount(count);
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
     return value === undefined ? whole : String(value);
   });
+}
+
+/** True for a key of the English catalog (a key that came as data: a zod message, an older file). */
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === 'string' && templateIn(MESSAGES, ENGLISH_PLURAL, key, undefined) !== undefined;
+}
+
+/** The English text of a message: what `message` carries beside its key. */
+export function englishText(key: MessageKey, params: MessageParams = {}): string {
+  return fill(templateIn(MESSAGES, ENGLISH_PLURAL, key, params['count']) ?? key, params, ENGLISH_LABELS);
+}
+
+/**
+ * A message in one language's translations (all its parts merged, as i18n/resources.ts holds
+ * them), for code that has no i18next (the desktop shell): the plural form for `locale`, code
+ * parameters as that language's labels, `count` written by `formatCount`. Undefined when the
+ * translations lack the key.
+ */
+export function messageIn(
+  translation: unknown,
+  locale: string,
+  key: string,
+  params: MessageParams = {},
+  formatCount?: (count: number) => string,
+): string | undefined {
+  const messages =
+    translation !== null && typeof translation === 'object' && Object.hasOwn(translation, 'messages')
+      ? (translation as Record<string, unknown>)['messages']
+      : undefined;
+  const template = templateIn(messages, new Intl.PluralRules(locale), key, params['count']);
+  return template === undefined ? undefined : fill(template, params, translation, formatCount);
 }
 
 /** The parameters a key's English text uses (in any of its plural forms). */

@@ -1,6 +1,6 @@
 import { DEFAULT_LANGUAGE, type Language, localeOf } from '../i18n/languages.ts';
 import { TRANSLATIONS } from '../i18n/resources.ts';
-import { isMessageKey, type Localised } from '../contract/messages.ts';
+import { isMessageKey, type Localised, messageIn } from '../contract/messages.ts';
 
 /** A label from the translation files, with its {{placeholders}} filled in. */
 export type MenuText = (key: string, values?: Record<string, string>) => string;
@@ -26,25 +26,14 @@ export function menuText(language: Language): MenuText {
 }
 
 /**
- * A message of the register or the shell (contract/messages.ts) in the interface's language: its
- * key in the `messages` part, the plural form by `count`; without a known key, the English it carries.
+ * A message of the register or the shell (contract/messages.ts) in the interface's language;
+ * without a key this app knows, or a translation of it, the English it carries.
  */
 export function shellMessage(language: Language, said: Localised): string {
   if (said.key === undefined || !isMessageKey(said.key)) return said.message;
-  const params = said.params ?? {};
-  const values = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
-  const text = menuText(language);
-  const count = params['count'];
-  if (typeof count === 'number') values['count'] = new Intl.NumberFormat(localeOf(language)).format(count);
-  if (typeof count === 'number') {
-    const form = new Intl.PluralRules(localeOf(language)).select(count);
-    const plural = text(`messages.${said.key}_${form}`, values);
-    if (plural !== `messages.${said.key}_${form}`) return plural;
-    const other = text(`messages.${said.key}_other`, values);
-    if (other !== `messages.${said.key}_other`) return other;
-  }
-  const plain = text(`messages.${said.key}`, values);
-  return plain === `messages.${said.key}` ? said.message : plain;
+  const locale = localeOf(language);
+  const number = new Intl.NumberFormat(locale);
+  return messageIn(TRANSLATIONS[language], locale, said.key, said.params, (n) => number.format(n)) ?? said.message;
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
