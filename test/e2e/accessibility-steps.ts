@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Role } from '../../contract/roles.ts';
 import type { Language } from '../../i18n/languages.ts';
 import { axeViolations, blocking, formatViolations } from './axe.ts';
-import { E2E_PASSWORD, E2E_PEOPLE, screenshotPath, type WebApp } from './harness.ts';
+import { E2E_PASSWORD, E2E_PEOPLE, interceptFileChoosers, screenshotPath, type WebApp } from './harness.ts';
 import { switchLanguage, uiText } from './language-steps.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -44,6 +44,7 @@ export function screenSteps(language: Language, env: { app(): WebApp; browser():
       locale: beforeSignIn ? language : 'en-US',
     });
     page.setDefaultTimeout(20_000);
+    interceptFileChoosers(page);
     return page;
   }
 

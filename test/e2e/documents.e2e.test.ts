@@ -7,7 +7,16 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../web/server.ts';
 import { callApi, exerciseDocuments } from './documents-steps.ts';
-import { REPO, type WebApp, holdSession, launchChromium, setUpPeople, signIn, startWebApp } from './harness.ts';
+import {
+  REPO,
+  type WebApp,
+  holdSession,
+  interceptFileChoosers,
+  launchChromium,
+  setUpPeople,
+  signIn,
+  startWebApp,
+} from './harness.ts';
 
 let browser: Browser;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -31,6 +40,7 @@ async function openPage(url: string, session?: string): Promise<{ page: Page; pr
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   if (session) await holdSession(page, session);
   page.setDefaultTimeout(20_000);
+  interceptFileChoosers(page);
   const problems: string[] = [];
   const loaded: string[] = [];
   page.on('requestfinished', (r) => loaded.push(r.url()));

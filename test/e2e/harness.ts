@@ -112,6 +112,17 @@ export async function holdSession(page: Page, session: string): Promise<void> {
   await page.addInitScript(`sessionStorage.setItem('mla-desk-session', ${JSON.stringify(session)});`);
 }
 
+/**
+ * Keeps Chromium intercepting the page's file choosers from its creation on. Playwright turns
+ * interception on only when a 'filechooser' listener is added, and does not wait for it: a key
+ * press sent straight after `waitForEvent('filechooser')` can open a chooser that is not
+ * intercepted, which headless Chromium cancels (the race of puppeteer#6040). With a listener
+ * from the start, `waitForEvent` finds interception already on.
+ */
+export function interceptFileChoosers(page: Page): void {
+  page.on('filechooser', () => undefined);
+}
+
 export { launchChromium };
 
 export function screenshotPath(name: string): string {

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWebApp, openWebApp, REPO, screenshotPath, signIn, type WebApp } from './harness.ts';
+import {
+  closeWebApp,
+  interceptFileChoosers,
+  openWebApp,
+  REPO,
+  screenshotPath,
+  signIn,
+  type WebApp,
+} from './harness.ts';
 
 const SAMPLE = path.join(REPO, 'test', 'fixtures', 'register-sample.csv');
 
@@ -14,6 +22,7 @@ afterAll(() => closeWebApp(app, browser));
 async function openApp(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page.setDefaultTimeout(20_000);
+  interceptFileChoosers(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url);

@@ -24,6 +24,17 @@ export function focused(page: Page): Promise<string> {
   })()`);
 }
 
+/**
+ * Presses `key` and lets the page's timers that were waiting run. Mantine's focus trap lets the
+ * browser move Tab through a date input's parts and checks where the focus went in a timer; sent
+ * faster than any hand types, a later Tab and text could be overtaken by that check, which takes
+ * the focus back (the note's text went into the field before it).
+ */
+export async function press(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key);
+  await page.evaluate('new Promise((resolve) => setTimeout(resolve, 0))');
+}
+
 /** Presses Tab (Shift+Tab with `back`) until `target` has the focus; fails with where the focus went. */
 export async function tabTo(
   page: Page,
@@ -36,7 +47,7 @@ export async function tabTo(
   for (let i = 0; i <= (options.max ?? 80); i++) {
     if (await hasFocus(target)) return;
     path.push(await focused(page));
-    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+    await press(page, options.back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`the keyboard never reached ${String(target)}; it went: ${path.join(' → ')}`);
 }
@@ -46,7 +57,7 @@ export async function pressTo(page: Page, key: string, target: Locator, max = 20
   await target.waitFor();
   for (let i = 0; i < max; i++) {
     if (await hasFocus(target)) return;
-    await page.keyboard.press(key);
+    await press(page, key);
   }
   throw new Error(`${key} never reached ${String(target)}; the focus is on ${await focused(page)}`);
 }

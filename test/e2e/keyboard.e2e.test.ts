@@ -6,7 +6,16 @@ import { localIsoDate } from '../../contract/dates.ts';
 import type { Role } from '../../contract/roles.ts';
 import { makePdf } from './documents-steps.ts';
 import { expectFocus, focused, pressTo, tabTo } from './keyboard-steps.ts';
-import { callApi, closeWebApp, E2E_PASSWORD, E2E_PEOPLE, openWebApp, screenshotPath, type WebApp } from './harness.ts';
+import {
+  callApi,
+  closeWebApp,
+  E2E_PASSWORD,
+  E2E_PEOPLE,
+  interceptFileChoosers,
+  openWebApp,
+  screenshotPath,
+  type WebApp,
+} from './harness.ts';
 
 /*
  * The main flows with the keyboard alone: Tab and Shift+Tab, Enter, Space, the arrow keys,
@@ -28,6 +37,7 @@ const call = <T>(channel: string, input: object, as: Role = 'clerk') => callApi<
 async function newPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   page.setDefaultTimeout(20_000);
+  interceptFileChoosers(page);
   return page;
 }
 
