@@ -1,8 +1,6 @@
 import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from './api/context.tsx';
 import { IntegrityWarning } from './components/IntegrityWarning.tsx';
 import { RecoveryReminder } from './components/RecoveryReminder.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
@@ -15,6 +13,7 @@ import { TodayScreen } from './screens/TodayScreen.tsx';
 import { GlobalSearch } from './search/GlobalSearch.tsx';
 import { useCan } from './session/SessionContext.tsx';
 import { SessionMenu } from './session/SessionMenu.tsx';
+import { useAppInfo } from './api/app-info.ts';
 
 /*
  * Today and the register are what people open first and all day; the other screens (charts,
@@ -38,10 +37,9 @@ const StatisticsScreen = lazy(() =>
 
 export function App() {
   const { t } = useTranslation();
-  const api = useApi();
   const route = useRoute();
   const searchRef = useRef<HTMLInputElement>(null);
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const info = useAppInfo();
   // What the person's role cannot use is not offered (the main process refuses it anyway).
   const can = useCan();
 

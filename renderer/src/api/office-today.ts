@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { localIsoDate } from '../../../contract/dates.ts';
-import { useApi } from './context.tsx';
+import { useAppInfo } from './app-info.ts';
 
 /**
  * The office's date today, as the register counts it (its time zone from the clock settings,
@@ -9,7 +8,6 @@ import { useApi } from './context.tsx';
  * register has answered, this computer's date.
  */
 export function useOfficeToday(): string {
-  const api = useApi();
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const info = useAppInfo();
   return info.data?.today ?? localIsoDate();
 }

@@ -12,13 +12,13 @@ import { formatMoment, formatSize } from '../request/documents/format.ts';
 import { RestoreDialog } from './RestoreDialog.tsx';
 import { RetentionForm } from './RetentionForm.tsx';
 import { errorText, messageText } from '../../components/error-text.ts';
+import { useAppInfo } from '../../api/app-info.ts';
 
 const LIST_KEY = ['backups.list'];
 
 /** The Backups part of the Settings screen: administrators only (the server refuses anyone else anyway). */
 export function BackupsPanel() {
-  const api = useApi();
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const info = useAppInfo();
   if (!info.data?.actor.roles.includes('administrator')) return null;
   return <Backups />;
 }

@@ -17,6 +17,7 @@ import { ReferencePatternField } from './ReferencePatternField.tsx';
 import { SecurityPanel } from './SecurityPanel.tsx';
 import { autoDir } from '../../i18n/Bidi.tsx';
 import { errorText, problemText } from '../../components/error-text.ts';
+import { useAppInfo } from '../../api/app-info.ts';
 
 const DAY_FIELDS = [
   'acknowledgementDays',
@@ -79,7 +80,7 @@ function SettingsForm({ initial, year }: { initial: Settings; year: number }) {
   const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   // The channel is for administrators; the others see the settings without changing them.
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const info = useAppInfo();
   const readOnly = info.data !== undefined && !info.data.actor.roles.includes('administrator');
 
   const save = useMutation({

@@ -13,6 +13,7 @@ import { Headline } from './Headline.tsx';
 import { Snapshots } from './Snapshots.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { errorText } from '../../components/error-text.ts';
+import { useAppInfo } from '../../api/app-info.ts';
 
 const isKind = (v: string | null): v is StatisticsKind => STATISTICS_KINDS.some((k) => k === v);
 
@@ -20,7 +21,7 @@ const isKind = (v: string | null): v is StatisticsKind => STATISTICS_KINDS.some(
 export function StatisticsScreen() {
   const { t } = useTranslation();
   const api = useApi();
-  const info = useQuery({ queryKey: ['app.info'], queryFn: () => api.call('app.info', {}) });
+  const info = useAppInfo();
   const years = useQuery({ queryKey: ['statistics.years'], queryFn: () => api.call('statistics.years', {}) });
   const [chosenYear, setYear] = useState<number | null>(null);
   const [direction, setDirection] = useState<Direction>('incoming');
