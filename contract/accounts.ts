@@ -67,6 +67,13 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/**
+ * The name a person signs in with, which the history, the documents and the audit keep (it
+ * never changes), and the name shown for them, which an administrator may change.
+ */
+export const personNameSchema = personSchema.pick({ username: true, displayName: true });
+export type PersonName = z.infer<typeof personNameSchema>;
+
 /** Who is signed in on a session: what the screens need to greet them and to hide what they may not use. */
 export const signedInUserSchema = personSchema.pick({
   id: true,

@@ -55,6 +55,7 @@ export const accountHandlers: HandlersFor<'accounts.'> = {
     return { changed: true };
   },
   'accounts.list': (_input, ctx) => ctx.register.accounts.list(),
+  'accounts.names': (_input, ctx) => ctx.register.accounts.names(),
   'accounts.add': async (input, ctx) => ctx.register.accounts.add(input, ctx.caller, await clockOf(ctx)),
   'accounts.update': async (input, ctx) => {
     const person = await ctx.register.accounts.update(input, ctx.caller, await clockOf(ctx));

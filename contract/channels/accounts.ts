@@ -5,6 +5,7 @@ import {
   changePasswordSchema,
   createFirstAdministratorSchema,
   languageSchema,
+  personNameSchema,
   personSchema,
   resetPasswordSchema,
   setLanguageSchema,
@@ -65,6 +66,16 @@ export const accountChannels = {
     input: none,
     output: z.array(personSchema),
     roles: ADMINISTRATORS,
+    mutates: false,
+  }),
+  /**
+   * Everyone's shown name, disabled accounts' included, for every role: the screens and the
+   * case summary name the people who recorded a request's history, not their sign-in names.
+   */
+  'accounts.names': channel({
+    input: none,
+    output: z.array(personNameSchema),
+    roles: ANY_ROLE,
     mutates: false,
   }),
   'accounts.add': channel({

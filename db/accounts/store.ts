@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Person, ValidAddPerson, ValidUpdatePerson } from '../../contract/accounts.ts';
+import type { Person, PersonName, ValidAddPerson, ValidUpdatePerson } from '../../contract/accounts.ts';
 import { appError, problem } from '../../contract/errors.ts';
 import type { Actor } from '../audit.ts';
 import type { Language } from '../../i18n/languages.ts';
@@ -12,6 +12,7 @@ import {
   countPeople,
   createFirstAdministrator,
   listPeople,
+  listPersonNames,
   setLanguage,
   setPassword,
   toPerson,
@@ -39,6 +40,8 @@ export interface AccountStore {
   /** The person behind a session, as they are now (null once the account is gone). */
   find(id: number): Promise<Person | null>;
   list(): Promise<Person[]>;
+  /** Sign-in and shown names of all accounts (any role may read them). */
+  names(): Promise<PersonName[]>;
   add(input: ValidAddPerson, actor: Actor, clock: Clock): Promise<Person>;
   update(input: ValidUpdatePerson, actor: Actor, clock: Clock): Promise<Person>;
   resetPassword(id: number, password: string, actor: Actor, clock: Clock): Promise<Person>;
@@ -65,6 +68,7 @@ export function sqliteAccountStore(db: Db): AccountStore {
       return row ? toPerson(row) : null;
     },
     list: async () => listPeople(db),
+    names: async () => listPersonNames(db),
     add: async (input, actor, clock) => addPerson(db, input, await hashPassword(input.password), actor, clock),
     update: async (input, actor, clock) => updatePerson(db, input, actor, clock),
     resetPassword: async (id, password, actor, clock) => {

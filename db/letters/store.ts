@@ -43,6 +43,7 @@ import { type NewLogo, saveLetterhead, withoutLogoBytes } from './letterhead.ts'
 import { SAMPLE_LETTERHEAD, SAMPLE_TREATY, sampleRequest } from './sample.ts';
 import { treatyOf } from './treaty.ts';
 import { markLetterSent } from './send.ts';
+import { personNamer } from '../accounts/people.ts';
 import {
   checkTemplate,
   effectiveTemplate,
@@ -170,6 +171,7 @@ export function sqliteLetterStore(db: Db, databaseFile: string, key?: RegisterKe
           correspondence: listCorrespondence(db, requestId),
           officeName: readSettings(db).officeName,
           today,
+          nameOf: personNamer(db),
         },
         labelsFor(language, { isolate: true }),
       );

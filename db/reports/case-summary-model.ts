@@ -125,6 +125,8 @@ export interface SummarySources {
   correspondence: CorrespondenceEntry[];
   officeName: string;
   today: string;
+  /** The name shown for a sign-in name, as the screens show it (db/accounts/people.ts personNamer). */
+  nameOf(username: string): string;
 }
 
 export function caseSummary(sources: SummarySources, labels: Labels): CaseSummary {
@@ -158,7 +160,7 @@ export function caseSummary(sources: SummarySources, labels: Labels): CaseSummar
               // The arrow points the way the line reads.
               arrow: labels.direction === 'rtl' ? '←' : '→',
             }),
-      who: h.actor,
+      who: sources.nameOf(h.actor),
       note: [
         h.note,
         h.override && labels.fill(w.override, { reason: h.override.reason, missing: h.override.missing.join(', ') }),
@@ -174,7 +176,7 @@ export function caseSummary(sources: SummarySources, labels: Labels): CaseSummar
         typeof e.details['preservedUntil'] === 'string'
           ? labels.fill(w.eventUntil, { event: c.eventType[e.type], date: labels.date(e.details['preservedUntil']) })
           : c.eventType[e.type],
-      who: e.actor,
+      who: sources.nameOf(e.actor),
       note: e.note ?? '',
     })),
   ].sort((a, b) => a.sortOn.localeCompare(b.sortOn) || a.sortAt.localeCompare(b.sortAt));
@@ -251,7 +253,7 @@ export function caseSummary(sources: SummarySources, labels: Labels): CaseSummar
       heading: d.originalName,
       lines: [
         [documentTypes[d.type] ?? d.type, labels.date(d.documentDate), size(d.size)].join(' · '),
-        labels.fill(w.added, { who: d.addedBy, when: moment(d.addedAt) }),
+        labels.fill(w.added, { who: sources.nameOf(d.addedBy), when: moment(d.addedAt) }),
         ...(d.note ? [d.note] : []),
       ],
       small: [`SHA-256: ${d.sha256}`],

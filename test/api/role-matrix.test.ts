@@ -31,6 +31,7 @@ const EXPECTED: Record<ChannelName, string> = {
   'accounts.signOut': EVERYONE,
   'accounts.changePassword': SIGNED_IN,
   'accounts.list': 'administrator',
+  'accounts.names': SIGNED_IN,
   'accounts.add': 'administrator',
   'accounts.update': 'administrator',
   'accounts.resetPassword': 'administrator',
@@ -189,6 +190,7 @@ const VALID: Record<ChannelName, (who: Who) => unknown> = {
   'accounts.signOut': () => ({}),
   'accounts.changePassword': () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
   'accounts.list': () => ({}),
+  'accounts.names': () => ({}),
   'accounts.add': () => ({
     username: `new${++serial}`,
     displayName: `New Person ${serial}`,

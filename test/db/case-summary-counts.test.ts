@@ -32,6 +32,7 @@ function sizes(language: Language, bytes: number[]): string[] {
       correspondence: [],
       officeName: 'Central Authority of Examplestan',
       today: '2026-03-10',
+      nameOf: (username) => username,
     },
     labelsFor(language),
   );

@@ -128,6 +128,50 @@ describe('the case summary of a request', { timeout: 60_000 }, () => {
     }
   });
 
+  it('names the people who recorded its history and documents as the screens do, not by their sign-in names', async () => {
+    const register = tempRegister();
+    await register.accounts.createFirstAdministrator(
+      { username: 'amina', displayName: 'Amina Benali', password: 'correct horse battery staple' },
+      CLOCK,
+    );
+    const amina = { name: 'amina', roles: ['clerk' as const] };
+    const request = await register.requests.register(newRequest(), amina, CLOCK);
+    const file = path.join(tempDir(), 'request.pdf');
+    fs.writeFileSync(file, '%PDF-1.7\n%%EOF\n');
+    await register.documents.attach(
+      {
+        requestId: request.id,
+        file,
+        name: 'request.pdf',
+        type: 'request',
+        direction: 'incoming',
+        documentDate: '2026-03-10',
+        note: null,
+      },
+      amina,
+      CLOCK,
+    );
+    // Someone with no account (an import, an account since removed) keeps the name recorded.
+    await register.requests.recordEvent(
+      {
+        id: request.id,
+        type: 'note',
+        on: '2026-03-10',
+        note: 'Checked',
+        preservedUntil: null,
+        expectedVersion: request.version,
+      },
+      { name: 'former.clerk', roles: ['clerk'] },
+      CLOCK,
+    );
+    const summary = path.join(tempDir(), 'names.pdf');
+    await register.letters.caseSummary(request.id, 'en', summary, new Date('2026-03-10T09:30:00Z'), null);
+    const text = pdfText(summary);
+    expect(text.match(/Amina Benali/g)?.length).toBe(2);
+    expect(text).toContain('former.clerk');
+    expect(text).not.toMatch(/\bamina\b/);
+  });
+
   it.each(['ar', 'zh'] as const)('is written in %s, laid out for it', async (language) => {
     const { text, file } = await summaryText(language);
     // The case summary's own words wait for their translation; the codes and dates are in the language.

@@ -93,7 +93,8 @@ describe('accounts in the real UI', () => {
     const heading = page.getByRole('heading', { level: 2, name: /^MLA-IN-\d{4}-00001$/ });
     await heading.waitFor();
     await page.getByRole('tab', { name: 'History' }).click();
-    await page.getByText('amina').first().waitFor();
+    // The history names the clerk as the People screen does, not by her sign-in name.
+    await page.getByRole('table', { name: 'History' }).getByText('Amina Clerk', { exact: true }).waitFor();
     await page.screenshot({ path: screenshotPath('accounts-05-clerk-registered') });
 
     // Locking keeps the screen; the password opens it again where it was.

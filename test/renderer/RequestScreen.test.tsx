@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { RequestScreen } from '../../renderer/src/screens/RequestScreen.tsx';
@@ -14,6 +14,33 @@ describe('RequestScreen', () => {
     expect(screen.queryByRole('button', { name: 'Executed' })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('tab', { name: 'History' }));
     expect(screen.getByText('Entered as “Registered”')).toBeInTheDocument();
+  });
+
+  it('names who recorded the history as the People screen names them, and keeps a name no account has', async () => {
+    const base = detail();
+    const request = detail({
+      history: [{ ...base.history[0]!, actor: 'amina' }],
+      events: [
+        {
+          id: 1,
+          recordedAt: '2026-03-03T10:00:00.000Z',
+          effectiveOn: '2026-03-03',
+          actor: 'former.clerk',
+          type: 'note',
+          note: 'Called the prosecutor',
+          details: {},
+        },
+      ],
+    });
+    renderScreen(<RequestScreen id={1} today="2026-03-10" />, {
+      'requests.get': () => ok(request),
+      'accounts.names': () => ok([{ username: 'amina', displayName: 'Amina Benali' }]),
+    });
+    await userEvent.click(await screen.findByRole('tab', { name: 'History' }));
+    const history = screen.getByRole('table', { name: 'History' });
+    expect(await within(history).findByText('Amina Benali')).toBeInTheDocument();
+    expect(within(history).getByText('former.clerk')).toBeInTheDocument();
+    expect(within(history).queryByText('amina')).not.toBeInTheDocument();
   });
 
   it('will not refuse without grounds, and sends the grounds chosen', async () => {

@@ -11,10 +11,12 @@ import { Isolate } from '../../i18n/Bidi.tsx';
 import { formatDate, languageOf } from '../../i18n/format.ts';
 import { useCan } from '../../session/SessionContext.tsx';
 import { errorText } from '../../components/error-text.ts';
+import { usePersonName } from '../../api/person-names.ts';
 
 /** The log of messages to and from the counterpart, each with the documents it carried. */
 export function CorrespondenceTab({ request }: { request: RequestDetail }) {
   const { t, i18n } = useTranslation();
+  const nameOf = usePersonName();
   const language = languageOf(i18n.language);
   const api = useApi();
   // null: closed; 'new': adding; an entry: correcting it.
@@ -93,7 +95,7 @@ export function CorrespondenceTab({ request }: { request: RequestDetail }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      <Isolate>{e.recordedBy}</Isolate>
+                      <Isolate>{nameOf(e.recordedBy)}</Isolate>
                     </Text>
                     <Text size="xs" c="dimmed">
                       {formatMoment(e.recordedAt, i18n.language)}

@@ -14,6 +14,7 @@ import { useCan } from '../../session/SessionContext.tsx';
 import { CountryProfileDialog } from '../directories/CountryProfileDialog.tsx';
 import { ProfileFacts, useProfileText } from '../directories/ProfileFacts.tsx';
 import { CountryWarningList } from './CountryWarningList.tsx';
+import { usePersonName } from '../../api/person-names.ts';
 
 interface Props {
   /** The counterpart state chosen in the form; nothing is shown until there is one. */
@@ -41,11 +42,12 @@ const NAME_MARK = '\u2063';
 
 function UpdatedBy({ at, name }: { at: string; name: string }) {
   const { t } = useTranslation();
+  const nameOf = usePersonName();
   const [before, after] = t('profiles.updatedBy', { date: at, name: NAME_MARK }).split(NAME_MARK);
   return (
     <Text size="xs" c="dimmed">
       {before}
-      <Isolate>{name}</Isolate>
+      <Isolate>{nameOf(name)}</Isolate>
       {after}
     </Text>
   );

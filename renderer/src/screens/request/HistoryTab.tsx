@@ -4,6 +4,7 @@ import type { RequestDetail } from '../../../../contract/requests.ts';
 import { Isolate } from '../../i18n/Bidi.tsx';
 import { forwardArrow } from '../../i18n/arrows.ts';
 import { formatDate, formatDateTime, languageOf } from '../../i18n/format.ts';
+import { usePersonName } from '../../api/person-names.ts';
 
 interface Item {
   key: string;
@@ -20,6 +21,7 @@ interface Item {
 export function HistoryTab({ request }: { request: RequestDetail }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
+  const nameOf = usePersonName();
   const items: Item[] = [
     ...request.history.map((h) => ({
       key: `s${h.id}`,
@@ -80,7 +82,7 @@ export function HistoryTab({ request }: { request: RequestDetail }) {
               )}
             </Table.Td>
             <Table.Td>
-              <Isolate>{item.actor}</Isolate>
+              <Isolate>{nameOf(item.actor)}</Isolate>
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
               {item.note && <Isolate>{item.note}</Isolate>}

@@ -11,6 +11,7 @@ import { formatDateTime, languageOf } from '../../i18n/format.ts';
 import { useCan } from '../../session/SessionContext.tsx';
 import { LetterheadForm } from './letters/LetterheadForm.tsx';
 import { TemplateEditor } from './letters/TemplateEditor.tsx';
+import { usePersonName } from '../../api/person-names.ts';
 
 const SOURCE_COLOR: Record<TemplateInfo['source'], string> = {
   custom: 'blue',
@@ -25,6 +26,7 @@ const SOURCE_COLOR: Record<TemplateInfo['source'], string> = {
  */
 export function LettersPanel() {
   const { t, i18n } = useTranslation();
+  const nameOf = usePersonName();
   const uiLanguage = languageOf(i18n.language);
   const api = useApi();
   const mayEdit = useCan()('letters.templates');
@@ -95,7 +97,8 @@ export function LettersPanel() {
                       <Table.Td>
                         {info?.updatedAt && (
                           <Text size="sm">
-                            {formatDateTime(info.updatedAt, uiLanguage)} · <Isolate>{info.updatedBy}</Isolate>
+                            {formatDateTime(info.updatedAt, uiLanguage)} ·{' '}
+                            <Isolate>{info.updatedBy && nameOf(info.updatedBy)}</Isolate>
                           </Text>
                         )}
                       </Table.Td>

@@ -11,6 +11,7 @@ import { useCan, useSession } from '../../session/SessionContext.tsx';
 import { PersonDialog } from './PersonDialog.tsx';
 import { ResetPasswordDialog } from './ResetPasswordDialog.tsx';
 import { errorText } from '../../components/error-text.ts';
+import { PERSON_NAMES_KEY } from '../../api/person-names.ts';
 
 type Editing = { kind: 'add' } | { kind: 'edit'; person: Person } | { kind: 'reset'; person: Person } | null;
 
@@ -31,6 +32,7 @@ export function PeoplePanel() {
   });
   const saved = (person: Person, message: string) => {
     void queryClient.invalidateQueries({ queryKey: ['accounts.list'] });
+    void queryClient.invalidateQueries({ queryKey: PERSON_NAMES_KEY });
     notifications.show({ color: 'green', message: t(message, { name: person.displayName }) });
   };
   const setDisabled = useMutation({

@@ -19,6 +19,7 @@ import { Isolate, Ltr } from '../../../i18n/Bidi.tsx';
 import { formatDate, languageOf } from '../../../i18n/format.ts';
 import { formatMoment, formatSize } from './format.ts';
 import { PREVIEW_LIMIT_BYTES } from './PreviewModal.tsx';
+import { usePersonName } from '../../../api/person-names.ts';
 
 export type CheckState = 'checking' | Verification | { failed: string };
 
@@ -124,6 +125,7 @@ interface Props {
 
 export function DocumentsTable({ reference, documents, checks, actions }: Props) {
   const { t, i18n } = useTranslation();
+  const nameOf = usePersonName();
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table aria-label={t('documents.table', { reference })} verticalSpacing="xs" striped highlightOnHover>
@@ -169,7 +171,7 @@ export function DocumentsTable({ reference, documents, checks, actions }: Props)
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    <Isolate>{doc.addedBy}</Isolate>
+                    <Isolate>{nameOf(doc.addedBy)}</Isolate>
                   </Text>
                   <Text size="xs" c="dimmed">
                     {formatMoment(doc.addedAt, i18n.language)}

@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, languageOf } from '../../../i18n/format.ts'
 import { useCan } from '../../../session/SessionContext.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
 import { MarkSentDialog } from './MarkSentDialog.tsx';
+import { usePersonName } from '../../../api/person-names.ts';
 
 /** The letter's language to start with: the request's own if it is one of the six, else the screen's. */
 export function defaultLetterLanguage(request: Pick<RequestDetail, 'requestLanguage'>, uiLanguage: Language): Language {
@@ -27,6 +28,7 @@ export function defaultLetterLanguage(request: Pick<RequestDetail, 'requestLangu
  */
 export function LettersDialog({ request, onClose }: { request: RequestDetail; onClose(): void }) {
   const { t, i18n } = useTranslation();
+  const nameOf = usePersonName();
   const uiLanguage = languageOf(i18n.language);
   useReturnFocus();
   const api = useApi();
@@ -135,7 +137,7 @@ export function LettersDialog({ request, onClose }: { request: RequestDetail; on
                   <Table.Td>
                     <Text size="sm">{formatDateTime(letter.generatedAt, uiLanguage)}</Text>
                     <Text size="xs" c="dimmed">
-                      <Isolate>{letter.generatedBy}</Isolate>
+                      <Isolate>{nameOf(letter.generatedBy)}</Isolate>
                     </Text>
                   </Table.Td>
                   <Table.Td>
