@@ -8,3 +8,11 @@ export interface Clock {
    */
   today: string;
 }
+
+/**
+ * The clock of a change made at `now`: the moment, and the office's day in its zone (the clock
+ * settings', or this machine's). The API and the command line date their changes with it alike.
+ */
+export async function officeClock(clocks: { officeDay(now: Date): Promise<string> }, now: Date): Promise<Clock> {
+  return { at: now.toISOString(), today: await clocks.officeDay(now) };
+}

@@ -25,6 +25,7 @@ import { type StatisticsStore, sqliteStatisticsStore } from './statistics/store.
 import { type ViewStore, sqliteViewStore } from './views.ts';
 
 export type { Clock } from './clock.ts';
+export { officeClock } from './clock.ts';
 
 /**
  * What the application does to the register, one store per part of the domain, each named

@@ -1,4 +1,4 @@
-import type { Clock } from '../../db/register.ts';
+import { type Clock, officeClock } from '../../db/register.ts';
 import type { HandlerContext } from '../context.ts';
 import type { HandlersFor } from '../handler-types.ts';
 import { assertEventAllowed, assertRequestVisible, scopeOf } from '../access.ts';
@@ -8,8 +8,7 @@ import { assertEventAllowed, assertRequestVisible, scopeOf } from '../access.ts'
  * count it (db/clocks/store.ts officeDay). Every handler's "today" comes from here.
  */
 export async function clockOf(ctx: HandlerContext): Promise<Clock> {
-  const now = ctx.now();
-  return { at: now.toISOString(), today: await ctx.register.clocks.officeDay(now) };
+  return officeClock(ctx.register.clocks, ctx.now());
 }
 
 export const requestHandlers: HandlersFor<'requests.'> = {

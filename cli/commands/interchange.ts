@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { localIsoDate } from '../../contract/dates.ts';
 import { AppError } from '../../contract/errors.ts';
 import { formatOfName, type ImportProblem, type InterchangeFormat } from '../../contract/interchange.ts';
-import { openSqliteRegister } from '../../db/register.ts';
+import { officeClock, openSqliteRegister } from '../../db/register.ts';
 import { defineCommand, pathOption } from '../command.ts';
 import { KEY_FILE_OPTION, KEY_FILE_USAGE, keyFileSchema, keyFrom } from '../key-option.ts';
 import { REPO_ROOT } from '../package-info.ts';
@@ -80,9 +79,8 @@ export const importCommand = defineCommand({
       key: keyFrom(keyFile),
     });
     try {
-      const now = new Date();
       const options = { format, fileName: path.basename(file), dryRun, ignoreUnknownColumns, problemLimit: 10_000 };
-      const clock = { at: now.toISOString(), today: localIsoDate(now) };
+      const clock = await officeClock(register.clocks, new Date());
       const report = await register.interchange.import(path.resolve(file), options, operator(), clock);
       if (!report.ok) {
         for (const problem of report.problems) io.err(problemLine(problem));

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { localIsoDate } from '../../contract/dates.ts';
 import { StorageError } from '../../db/errors.ts';
 import { readRecoveryFile, recoveryFileFor, unwrapRegisterKey } from '../../db/keys/recovery.ts';
 import { writeKeyFile } from '../../db/keys/register-key.ts';
 import { openDatabase } from '../../db/open.ts';
-import { openSqliteRegister } from '../../db/register.ts';
+import { officeClock, openSqliteRegister } from '../../db/register.ts';
 import { defineCommand, pathOption } from '../command.ts';
 import { KEY_FILE_OPTION, keyFileSchema, keyFrom } from '../key-option.ts';
 import { REPO_ROOT } from '../package-info.ts';
@@ -58,10 +57,9 @@ export const keyPassphraseCommand = defineCommand({
       throw new StorageError('wrong_key', '--key-file is required: only an encrypted register has a key to recover.');
     const register = openSqliteRegister({ file: values.db, migrationsFolder, key, create: false });
     try {
-      const now = new Date();
       const { passphrase } = await register.encryption.createRecoveryPassphrase(
         { name: 'command line', roles: ['administrator'] },
-        { at: now.toISOString(), today: localIsoDate(now) },
+        await officeClock(register.clocks, new Date()),
       );
       io.out(`Recovery passphrase: ${passphrase}`);
       io.out(

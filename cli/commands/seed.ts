@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { localIsoDate } from '../../contract/dates.ts';
-import { openSqliteRegister } from '../../db/register.ts';
+import { officeClock, openSqliteRegister } from '../../db/register.ts';
 import { SEED_MAX_COUNT, seedRegister } from '../../db/seed/seed.ts';
 import { defineCommand, pathOption } from '../command.ts';
 import { KEY_FILE_OPTION, KEY_FILE_USAGE, keyFileSchema, keyFrom } from '../key-option.ts';
@@ -34,8 +33,7 @@ export const seedCommand = defineCommand({
   async run({ db, count, seed, 'key-file': keyFile }, io) {
     const register = openSqliteRegister({ file: db, migrationsFolder, create: true, key: keyFrom(keyFile) });
     try {
-      const now = new Date();
-      const clock = { at: now.toISOString(), today: localIsoDate(now) };
+      const clock = await officeClock(register.clocks, new Date());
       const actor = { name: 'synthetic register', roles: ['administrator'] as const };
       const report = await seedRegister(register, { count, seed }, actor, clock);
       if (!report.ok) {

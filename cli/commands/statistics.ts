@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { localIsoDate } from '../../contract/dates.ts';
 import { AppError } from '../../contract/errors.ts';
 import { STATISTICS_FORMATS } from '../../contract/statistics.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../i18n/languages.ts';
@@ -74,7 +73,13 @@ export const statsCommand = defineCommand({
         return 0;
       }
       const file = path.resolve(out);
-      await register.statistics.exportYear(year, format, file, localIsoDate(new Date()), language ?? DEFAULT_LANGUAGE);
+      await register.statistics.exportYear(
+        year,
+        format,
+        file,
+        await register.clocks.officeDay(new Date()),
+        language ?? DEFAULT_LANGUAGE,
+      );
       io.out(`Wrote the statistics of ${year} to ${out} (${fs.statSync(file).size} bytes).`);
       return 0;
     } finally {

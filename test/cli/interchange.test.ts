@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { localIsoDate, officeIsoDate } from '../../contract/dates.ts';
+import { openSqliteRegister } from '../../db/register.ts';
 import { cli } from '../helpers/cli-io.ts';
 import { SAMPLE_CSV, SAMPLE_ROWS, csvFile, row } from '../helpers/interchange.ts';
 import { countRows, sha256 } from '../helpers/sqlite-files.ts';
-import { tempDir } from '../helpers/temp-register.ts';
+import { ACTOR, CLOCK } from '../helpers/requests.ts';
+import { MIGRATIONS, tempDir } from '../helpers/temp-register.ts';
 
 // The CLI dates the import with the real clock: the files here hold past dates only.
 
@@ -43,6 +46,28 @@ describe('mla-desk import', () => {
       `Nothing was imported: 2 problem(s) in ${file}.`,
     ]);
     expect(sha256(db)).toBe(before);
+  });
+
+  it('dates the import by the office’s day in its zone, not this machine’s', async () => {
+    // A zone whose day is not this machine's right now: 14 hours ahead of UTC, or 11 behind.
+    const now = new Date();
+    const zone = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].find((z) => officeIsoDate(now, z) !== localIsoDate(now));
+    if (zone === undefined) throw new Error('no zone differs from this machine’s day');
+    const db = path.join(tempDir(), 'register.sqlite');
+    const register = openSqliteRegister({ file: db, migrationsFolder: MIGRATIONS, create: true });
+    await register.clocks.updateSettings({ timeZone: zone }, ACTOR, CLOCK);
+    register.close();
+    const today = officeIsoDate(now, zone);
+    const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const file = csvFile([
+      row({ reference: 'A-1', opened_on: today, closed_on: '', status: 'registered' }),
+      row({ reference: 'A-2', opened_on: tomorrow, closed_on: '', status: 'registered' }),
+    ]);
+    const run = await cli('import', file, '--db', db);
+    expect(run.err).toEqual([
+      `row 3, column opened_on: cannot be after today (${today})`,
+      `Nothing was imported: 1 problem(s) in ${file}.`,
+    ]);
   });
 
   it('refuses unknown columns unless --ignore-unknown-columns', async () => {
