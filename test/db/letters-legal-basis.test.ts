@@ -256,6 +256,22 @@ describe('the legal basis the other letters cite, in every language', () => {
   });
 });
 
+describe('an acknowledgement of a request made under national law', () => {
+  // The clause already names the law; "in accordance with the law of our State" after it said it twice.
+  const WORDS = {
+    en: { basis: 'under national law', ours: 'in accordance with the law of our State' },
+    fr: { basis: 'en vertu du droit national', ours: 'conformément au droit de notre État' },
+    ar: { basis: 'بموجب القانون الوطني', ours: 'ووفقاً لقانون دولتنا' },
+  } as const;
+  it.each(Object.keys(WORDS) as (keyof typeof WORDS)[])('names the law once in %s', (language) => {
+    const { basis, ours } = WORDS[language];
+    const national = rendered('acknowledgement', language, 'domestic_law', null);
+    expect(national).toContain(basis);
+    expect(national).not.toContain(ours);
+    expect(rendered('acknowledgement', language, 'untoc', null)).toContain(ours);
+  });
+});
+
 describe('the legal basis in the generated DOCX of the other letters', { timeout: 300_000 }, () => {
   let register: Register;
   beforeEach(async () => {
