@@ -5,6 +5,8 @@ import {
   createTheme,
   DEFAULT_THEME,
   Menu,
+  ModalHeader,
+  type ModalHeaderProps,
   Notification,
   PasswordInput,
 } from '@mantine/core';
@@ -118,6 +120,10 @@ export function themeFor(t: TFunction) {
       // Without Mantine's empty focus holder inside role="menu" (a menu may hold only its items):
       // an opened menu puts the focus on its first item, as the WAI-ARIA menu button pattern does.
       Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+      // A dialog's title bar drawn as a <div>: Mantine's <header> inside role="dialog" counts as
+      // a second banner landmark beside the page's own (axe: landmark-no-duplicate-banner).
+      // The header's Box takes `component` though its props type does not list it.
+      ModalHeader: ModalHeader.extend({ defaultProps: { component: 'div' } as Partial<ModalHeaderProps> }),
       PasswordInput: PasswordInput.extend({
         defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('app.showPassword') } },
       }),
