@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type CounterpartAuthority, saveCounterpartAuthoritySchema } from '../../../../contract/directories.ts';
 import { useApi } from '../../api/context.tsx';
 import { useCountryOptions } from '../../components/options.ts';
-import { Contacts, Country, LongText, Name } from './contacts.tsx';
+import { authorityColumns, Country } from './contacts.tsx';
 import { type Column, DirectoryTab } from './DirectoryTab.tsx';
 import type { FieldSpec } from './entry-form.ts';
 
@@ -31,13 +31,7 @@ export function CounterpartAuthoritiesTab() {
   });
   const columns: Column<CounterpartAuthority>[] = [
     { header: t('directories.fields.country'), render: (e) => <Country code={e.country} /> },
-    {
-      header: t('directories.fields.name'),
-      render: (e) => <Name text={e.name} />,
-    },
-    { header: t('directories.fields.contact'), render: (e) => <Contacts email={e.email} phone={e.phone} /> },
-    { header: t('directories.fields.address'), render: (e) => <LongText text={e.address} /> },
-    { header: t('directories.fields.notes'), render: (e) => <LongText text={e.notes} /> },
+    ...authorityColumns<CounterpartAuthority>(t),
   ];
   return (
     <DirectoryTab

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type DomesticAuthority, saveDomesticAuthoritySchema } from '../../../../contract/directories.ts';
 import { useApi } from '../../api/context.tsx';
-import { Contacts, LongText, Name } from './contacts.tsx';
-import { type Column, DirectoryTab } from './DirectoryTab.tsx';
+import { authorityColumns } from './contacts.tsx';
+import { DirectoryTab } from './DirectoryTab.tsx';
 import type { FieldSpec } from './entry-form.ts';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -21,15 +21,7 @@ export function DomesticAuthoritiesTab() {
     queryKey: ['directories.domesticAuthorities.list'],
     queryFn: () => api.call('directories.domesticAuthorities.list', {}),
   });
-  const columns: Column<DomesticAuthority>[] = [
-    {
-      header: t('directories.fields.name'),
-      render: (e) => <Name text={e.name} />,
-    },
-    { header: t('directories.fields.contact'), render: (e) => <Contacts email={e.email} phone={e.phone} /> },
-    { header: t('directories.fields.address'), render: (e) => <LongText text={e.address} /> },
-    { header: t('directories.fields.notes'), render: (e) => <LongText text={e.notes} /> },
-  ];
+  const columns = authorityColumns<DomesticAuthority>(t);
   return (
     <DirectoryTab
       part="domestic"

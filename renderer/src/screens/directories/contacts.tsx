@@ -1,6 +1,8 @@
 import { Anchor, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { Isolate, Ltr } from '../../i18n/Bidi.tsx';
 import { countryName } from '../../i18n/index.ts';
+import type { Column } from './DirectoryTab.tsx';
 
 /** A name from the directory, in whatever script it was written. */
 export function Name({ text }: { text: string }) {
@@ -41,4 +43,23 @@ export function Contacts({ email, phone }: { email: string | null; phone: string
 
 export function Country({ code }: { code: string | null }) {
   return code === null ? null : <Text size="sm">{countryName(code)}</Text>;
+}
+
+/** An authority in the directory: what its table shows of it. */
+interface Authority {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
+}
+
+/** The columns the two authorities' tables share: name, contact, address, notes. */
+export function authorityColumns<E extends Authority>(t: TFunction): Column<E>[] {
+  return [
+    { header: t('directories.fields.name'), render: (e) => <Name text={e.name} /> },
+    { header: t('directories.fields.contact'), render: (e) => <Contacts email={e.email} phone={e.phone} /> },
+    { header: t('directories.fields.address'), render: (e) => <LongText text={e.address} /> },
+    { header: t('directories.fields.notes'), render: (e) => <LongText text={e.notes} /> },
+  ];
 }
