@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
 import type { ClockSettings } from '../../contract/settings.ts';
-import { callApi, closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
+import { callApi, closeWebApp, openWebApp, screenshotPath, openSignedInPage, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
@@ -19,14 +19,8 @@ const daysFrom = (days: number) => {
 type Saved = { id: number; version: number; reference: string };
 const call = (channel: string, input: object) => callApi<Saved>(app, channel, input);
 
-async function openApp(role: 'clerk' | 'administrator'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await signIn(page, role);
-  return { page, errors };
+function openApp(role: 'clerk' | 'administrator'): Promise<{ page: Page; errors: string[] }> {
+  return openSignedInPage(browser, app, { viewport: { width: 1366, height: 900 }, role });
 }
 
 describe('legal clocks: set in Settings, shown on the request and on Today', () => {

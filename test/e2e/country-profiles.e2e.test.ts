@@ -1,20 +1,16 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountryProfile } from '../../contract/profiles.ts';
-import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
+import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, openSignedInPage, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   ({ app, browser } = await openWebApp());
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await signIn(page);
+  ({ page, errors } = await openSignedInPage(browser, app, { viewport: { width: 1400, height: 1000 } }));
 });
 
 afterAll(() => closeWebApp(app, browser));

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
+import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, openSignedInPage, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
@@ -10,14 +10,8 @@ afterAll(() => closeWebApp(app, browser));
 
 const envelope = (channel: string, input: unknown) => apiEnvelope(app, channel, input);
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await signIn(page, 'administrator');
-  return { page, errors };
+function openApp(): Promise<{ page: Page; errors: string[] }> {
+  return openSignedInPage(browser, app, { viewport: { width: 1280, height: 860 }, role: 'administrator' });
 }
 
 describe('an administrator keeps the directories and the reference pattern', () => {

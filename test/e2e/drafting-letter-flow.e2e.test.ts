@@ -12,20 +12,19 @@ import {
   registerDraft,
   reviewRefusedWithoutPurpose,
 } from './drafting-steps.ts';
-import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
+import { apiEnvelope, closeWebApp, openWebApp, screenshotPath, openSignedInPage, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   ({ app, browser } = await openWebApp());
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await signIn(page);
+  ({ page, errors } = await openSignedInPage(browser, app, {
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  }));
 });
 
 afterAll(() => closeWebApp(app, browser));

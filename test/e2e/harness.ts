@@ -104,6 +104,32 @@ export async function signIn(page: Page, role: Role = 'clerk'): Promise<void> {
   await page.getByRole('button', { name: `Account of ${person.displayName}` }).waitFor();
 }
 
+/** How a test's page is opened: its window, and whether it takes downloads. */
+export interface PageOptions {
+  viewport: { width: number; height: number };
+  role?: Role;
+  acceptDownloads?: boolean;
+}
+
+/**
+ * A page of the web app signed in as the person of `role` (a clerk unless told), which keeps
+ * the page's script errors in `errors` for the test to check, and answers file choosers.
+ */
+export async function openSignedInPage(
+  browser: Browser,
+  app: WebApp,
+  options: PageOptions,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: options.viewport, acceptDownloads: options.acceptDownloads ?? false });
+  page.setDefaultTimeout(20_000);
+  interceptFileChoosers(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(app.url);
+  await signIn(page, options.role ?? 'clerk');
+  return { page, errors };
+}
+
 /**
  * For pages without the sign-in screen (a screen mounted on its own): the tab holds a session
  * before its scripts run, as it would after signing in.

@@ -2,15 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeWebApp,
-  interceptFileChoosers,
-  openWebApp,
-  REPO,
-  screenshotPath,
-  signIn,
-  type WebApp,
-} from './harness.ts';
+import { closeWebApp, openWebApp, REPO, screenshotPath, openSignedInPage, type WebApp } from './harness.ts';
 
 const SAMPLE = path.join(REPO, 'test', 'fixtures', 'register-sample.csv');
 
@@ -19,15 +11,8 @@ let browser: Browser;
 beforeAll(async () => ({ app, browser } = await openWebApp()));
 afterAll(() => closeWebApp(app, browser));
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page.setDefaultTimeout(20_000);
-  interceptFileChoosers(page);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await signIn(page);
-  return { page, errors };
+function openApp(): Promise<{ page: Page; errors: string[] }> {
+  return openSignedInPage(browser, app, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 }
 
 describe('a clerk imports the office’s spreadsheet register through the wizard', () => {

@@ -3,20 +3,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestDetail } from '../../contract/requests.ts';
 import { documentWithItsHash, generateLetterOfRequest, markLetterSentByEmail } from './drafting-steps.ts';
-import { callApi, closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
+import { callApi, closeWebApp, openWebApp, screenshotPath, openSignedInPage, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   ({ app, browser } = await openWebApp());
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await signIn(page);
+  ({ page, errors } = await openSignedInPage(browser, app, {
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  }));
 });
 
 afterAll(() => closeWebApp(app, browser));

@@ -1,21 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { closeWebApp, openWebApp, screenshotPath, signIn, type WebApp } from './harness.ts';
+import { closeWebApp, openWebApp, screenshotPath, openSignedInPage, type WebApp } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
 beforeAll(async () => ({ app, browser } = await openWebApp()));
 afterAll(() => closeWebApp(app, browser));
 
-async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await signIn(page);
-  return { page, errors };
+function openApp(): Promise<{ page: Page; errors: string[] }> {
+  return openSignedInPage(browser, app, { viewport: { width: 1280, height: 860 } });
 }
 
 async function showTab(page: Page, name: string): Promise<void> {

@@ -3,7 +3,16 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YearFigures } from '../../contract/statistics.ts';
-import { callApi, closeWebApp, openWebApp, REPO, screenshotPath, sessionOf, signIn, type WebApp } from './harness.ts';
+import {
+  callApi,
+  closeWebApp,
+  openWebApp,
+  REPO,
+  screenshotPath,
+  sessionOf,
+  openSignedInPage,
+  type WebApp,
+} from './harness.ts';
 
 const SAMPLE = path.join(REPO, 'test', 'fixtures', 'register-sample.csv');
 const EXPECTED = JSON.parse(
@@ -52,13 +61,11 @@ async function importSample(): Promise<void> {
 }
 
 async function openStatistics(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
   // The year's figures are the managers' to answer for (and to freeze).
-  await signIn(page, 'manager');
+  const { page, errors } = await openSignedInPage(browser, app, {
+    viewport: { width: 1440, height: 1000 },
+    role: 'manager',
+  });
   await page.getByRole('link', { name: 'Statistics' }).click();
   await page.getByRole('heading', { name: 'Statistics', level: 2 }).waitFor();
   return { page, errors };

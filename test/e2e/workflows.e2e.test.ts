@@ -1,20 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../contract/dates.ts';
-import { type WebApp, screenshotPath, closeWebApp, openWebApp, signIn } from './harness.ts';
+import { type WebApp, screenshotPath, closeWebApp, openWebApp, openSignedInPage } from './harness.ts';
 
 let app: WebApp;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
   ({ app, browser } = await openWebApp());
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await signIn(page);
+  ({ page, errors } = await openSignedInPage(browser, app, { viewport: { width: 1280, height: 900 } }));
 });
 
 afterAll(() => closeWebApp(app, browser));
