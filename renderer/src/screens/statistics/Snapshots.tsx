@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { diffFigures } from '../../../../contract/statistics-diff.ts';
 import type { StatisticsSnapshot, YearFigures } from '../../../../contract/statistics.ts';
 import { useApi } from '../../api/context.tsx';
+import { usePersonName } from '../../api/person-names.ts';
 import { Isolate } from '../../i18n/Bidi.tsx';
 import { formatDateTime, formatNumber, languageOf } from '../../i18n/format.ts';
 import { figureLabel, groupLabel } from './figure-labels.ts';
@@ -21,6 +22,7 @@ interface Props {
 function SnapshotItem({ snapshot, live }: { snapshot: StatisticsSnapshot; live: YearFigures | null }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
+  const nameOf = usePersonName();
   const date = formatDateTime(snapshot.createdAt, language);
   const differences = live ? diffFigures(snapshot.figures, live) : null;
   const value = (v: number | null) => (v === null ? t('statistics.snapshots.missing') : formatNumber(v, language));
@@ -28,7 +30,7 @@ function SnapshotItem({ snapshot, live }: { snapshot: StatisticsSnapshot; live: 
     <Paper component="li" withBorder p="sm">
       <Text fw={600}>{t('statistics.snapshots.frozenOn', { label: snapshot.label, date })}</Text>
       <Text size="sm" c="dimmed">
-        <Isolate>{snapshot.createdBy}</Isolate> · <Isolate>{snapshot.definitions}</Isolate>
+        <Isolate>{nameOf(snapshot.createdBy)}</Isolate> · <Isolate>{snapshot.definitions}</Isolate>
       </Text>
       {differences !== null && differences.length === 0 && <Text size="sm">{t('statistics.snapshots.same')}</Text>}
       {differences !== null && differences.length > 0 && (
