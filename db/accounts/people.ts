@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { Person, PersonName, ValidAddPerson, ValidUpdatePerson } from '../../contract/accounts.ts';
+import type { Person, ValidAddPerson, ValidUpdatePerson } from '../../contract/accounts.ts';
 import { appError, problem } from '../../contract/errors.ts';
 import type { Role } from '../../contract/roles.ts';
 import type { Language } from '../../i18n/languages.ts';
@@ -44,21 +44,6 @@ export function listPeople(db: Queryable): Person[] {
     .orderBy(asc(sql`${users.displayName} COLLATE NOCASE`), asc(users.id))
     .all()
     .map(toPerson);
-}
-
-/** Every account's sign-in name and shown name, disabled ones too (their past work still shows). */
-export function listPersonNames(db: Queryable): PersonName[] {
-  return db
-    .select({ username: users.username, displayName: users.displayName })
-    .from(users)
-    .orderBy(asc(users.username))
-    .all();
-}
-
-/** Who a sign-in name stands for, for text made outside the screens (the case summary). */
-export function personNamer(db: Queryable): (username: string) => string {
-  const names = new Map(listPersonNames(db).map((p) => [p.username, p.displayName]));
-  return (username) => names.get(username) ?? username;
 }
 
 export function countPeople(db: Queryable): number {

@@ -6,13 +6,13 @@ import type { Language } from '../../i18n/languages.ts';
 import type { Clock } from '../clock.ts';
 import { users } from '../schema/index.ts';
 import type { Db } from '../types.ts';
+import { listPersonNames } from './names.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import {
   addPerson,
   countPeople,
   createFirstAdministrator,
   listPeople,
-  listPersonNames,
   setLanguage,
   setPassword,
   toPerson,

@@ -43,7 +43,7 @@ import { type NewLogo, saveLetterhead, withoutLogoBytes } from './letterhead.ts'
 import { SAMPLE_LETTERHEAD, SAMPLE_TREATY, sampleRequest } from './sample.ts';
 import { treatyOf } from './treaty.ts';
 import { markLetterSent } from './send.ts';
-import { personNamer } from '../accounts/people.ts';
+import { personNamer } from '../accounts/names.ts';
 import {
   checkTemplate,
   effectiveTemplate,
