@@ -125,7 +125,7 @@ export interface SummarySources {
   correspondence: CorrespondenceEntry[];
   officeName: string;
   today: string;
-  /** The name shown for a sign-in name, as the screens show it (db/accounts/people.ts personNamer). */
+  /** The name shown for a sign-in name, as the screens show it (db/accounts/names.ts personNamer). */
   nameOf(username: string): string;
 }
 
