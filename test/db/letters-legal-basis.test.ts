@@ -61,12 +61,18 @@ async function withGermanProfile(register: Register) {
   );
 }
 
+/** A fresh register with the office's name and Germany's profile, as every generated letter here needs. */
+async function germanOffice(): Promise<Register> {
+  const register = tempRegister();
+  await register.updateSettings({ officeName: 'Central Authority of Examplestan' }, ACTOR, CLOCK);
+  await withGermanProfile(register);
+  return register;
+}
+
 describe('the legal basis a letter of request cites', { timeout: 120_000 }, () => {
   let register: Register;
   beforeEach(async () => {
-    register = tempRegister();
-    await register.updateSettings({ officeName: 'Central Authority of Examplestan' }, ACTOR, CLOCK);
-    await withGermanProfile(register);
+    register = await germanOffice();
   });
 
   async function letterText(
@@ -275,9 +281,7 @@ describe('an acknowledgement of a request made under national law', () => {
 describe('the legal basis in the generated DOCX of the other letters', { timeout: 300_000 }, () => {
   let register: Register;
   beforeEach(async () => {
-    register = tempRegister();
-    await register.updateSettings({ officeName: 'Central Authority of Examplestan' }, ACTOR, CLOCK);
-    await withGermanProfile(register);
+    register = await germanOffice();
   });
 
   async function generated(code: LetterCode, legalBasis: LegalBasis, language: Language = 'en') {
